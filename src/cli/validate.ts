@@ -1,0 +1,52 @@
+// `corridors validate [FILE...]`: checks network, emission-factor and scenario files and reports every problem.
+import { basename, join } from 'node:path';
+import { CorridorsError, DataValidationError, formatIssue, checkNetwork, parseEmissionFactors } from '../core/index.ts';
+import { NETWORKS_DIR, SCENARIOS_DIR, listJsonFiles, readJsonFile } from '../core/load.ts';
+import { displayPath, type Io } from './io.ts';
+
+/** The data files `validate` checks when given none: networks/*.json (not the JSON Schemas) and the scenarios. */
+export function defaultDataFiles(): string[] {
+  return [...listJsonFiles(NETWORKS_DIR).filter((f) => !f.endsWith('.schema.json')), ...listJsonFiles(SCENARIOS_DIR)];
+}
+
+type Kind = 'network' | 'factors' | 'scenario';
+
+function kindOf(data: unknown, file: string): Kind {
+  if (typeof data === 'object' && data !== null) {
+    if ('factors' in data) return 'factors';
+    if ('edits' in data) return 'scenario';
+  }
+  return basename(file) === 'emission-factors.json' ? 'factors' : 'network';
+}
+
+/** Validates each file; prints a one-line summary per valid file and every problem of each invalid one. */
+export function validateFiles(files: string[], io: Io): number {
+  const list = files.length ? files : defaultDataFiles();
+  let failed = 0;
+  for (const file of list) {
+    const label = displayPath(file);
+    try {
+      const data = readJsonFile(file);
+      const kind = kindOf(data, file);
+      if (kind === 'network') {
+        const { network, issues } = checkNetwork(data, label);
+        if (!network) throw new DataValidationError(issues);
+        io.out(`${label}: ok: network ${network.id} ${network.version} (as of ${network.asOf}): ${network.nodes.length} nodes, ${network.edges.length} edges, ${network.sources.length} sources\n`);
+      } else if (kind === 'factors') {
+        const f = parseEmissionFactors(data, label);
+        io.out(`${label}: ok: emission factors ${f.id} ${f.version}: ${f.factors.length} factors, ${f.sources.length} sources\n`);
+      } else {
+        io.out(`${label}: skipped: scenario files are checked once scenarios are supported\n`);
+      }
+    } catch (err) {
+      failed++;
+      if (err instanceof DataValidationError) {
+        for (const issue of err.issues) io.err(`${formatIssue(issue)}\n`);
+        io.err(`${label}: ${err.issues.length} problem${err.issues.length === 1 ? '' : 's'}\n`);
+      } else if (err instanceof CorridorsError) io.err(`corridors: ${err.message}\n`);
+      else throw err;
+    }
+  }
+  if (!list.length) io.err(`corridors: no data files found in ${displayPath(join(NETWORKS_DIR))}\n`);
+  return failed || !list.length ? 1 : 0;
+}

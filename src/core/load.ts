@@ -1,0 +1,64 @@
+// The one core module that reads files: network, emission-factor and scenario files from disk.
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { FileError } from './errors.ts';
+import { parseEmissionFactors, parseNetwork } from './validate.ts';
+import type { EmissionFactors, Network } from './schema.ts';
+
+/** The folder holding the embedded data (networks/). */
+export const NETWORKS_DIR = fileURLToPath(new URL('../../networks/', import.meta.url));
+/** The embedded default network. */
+export const DEFAULT_NETWORK_FILE = join(NETWORKS_DIR, 'eurasia.json');
+/** The embedded emission factors. */
+export const DEFAULT_FACTORS_FILE = join(NETWORKS_DIR, 'emission-factors.json');
+/** The shipped scenarios. */
+export const SCENARIOS_DIR = join(NETWORKS_DIR, 'scenarios');
+
+/**
+ * Reads and parses a JSON file.
+ * @throws FileError (code FILE_ERROR) when the file is missing, unreadable or not JSON.
+ */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'error'})`;
+    throw new FileError(file, why);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new FileError(file, `not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/**
+ * Loads and validates a network file.
+ * @throws FileError, DataValidationError.
+ */
+export function loadNetworkFile(file: string = DEFAULT_NETWORK_FILE, label: string = file): Network {
+  return parseNetwork(readJsonFile(file), label);
+}
+
+/**
+ * Loads and validates an emission-factor file.
+ * @throws FileError, DataValidationError.
+ */
+export function loadEmissionFactorsFile(file: string = DEFAULT_FACTORS_FILE, label: string = file): EmissionFactors {
+  return parseEmissionFactors(readJsonFile(file), label);
+}
+
+/** The JSON files in a folder, sorted by name (an absent folder has none). */
+export function listJsonFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}

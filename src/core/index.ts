@@ -13,3 +13,4 @@ export * from './compare.ts';
 export * from './canonical.ts';
 export * from './format.ts';
 export * from './format-number.ts';
+export * from './json-schema.ts';

@@ -30,10 +30,10 @@ export function formatIssue(issue: ValidationIssue): string {
 /** A network, emission-factor or scenario file failed validation; `issues` lists every problem. Code INVALID_DATA. */
 export class DataValidationError extends CorridorsError {
   readonly issues: ValidationIssue[];
-  constructor(issues: ValidationIssue[]) {
+  constructor(issues: ValidationIssue[], code = 'INVALID_DATA') {
     const first = issues[0];
     const head = first ? formatIssue(first) : 'invalid data';
-    super('INVALID_DATA', issues.length > 1 ? `${head} (and ${issues.length - 1} more problems)` : head);
+    super(code, issues.length > 1 ? `${head} (and ${issues.length - 1} more problems)` : head);
     this.issues = issues;
   }
 }

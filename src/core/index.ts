@@ -14,3 +14,6 @@ export * from './canonical.ts';
 export * from './format.ts';
 export * from './format-number.ts';
 export * from './json-schema.ts';
+export * from './scenario-schema.ts';
+export * from './apply-scenario.ts';
+export * from './diff.ts';

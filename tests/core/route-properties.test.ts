@@ -6,49 +6,8 @@ import { findRoute } from '../../src/core/shortest-route.ts';
 import type { Objective, Query } from '../../src/core/query.ts';
 import type { Edge, Network } from '../../src/core/schema.ts';
 import type { Route } from '../../src/core/route.ts';
-import { edge, model, network, node, r } from '../helpers/build.ts';
-
-const rangeArb = fc
-  .tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }))
-  .map(([t, lo, hi]) => r(t / 2, Math.max(0, t - lo) / 2, (t + hi) / 2));
-
-const netArb = fc.integer({ min: 3, max: 7 }).chain((n) =>
-  fc
-    .record({
-      dwell: fc.array(fc.option(rangeArb, { nil: undefined }), { minLength: n, maxLength: n }),
-      edges: fc.array(
-        fc.record({
-          a: fc.integer({ min: 0, max: n - 1 }),
-          b: fc.integer({ min: 0, max: n - 1 }),
-          days: rangeArb,
-          cost: fc.option(rangeArb, { nil: undefined }),
-          km: fc.integer({ min: 0, max: 3000 }),
-          capacity: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
-          corridors: fc.subarray(['north', 'south'], { minLength: 1 }),
-        }),
-        { minLength: 1, maxLength: 14 },
-      ),
-    })
-    .map(({ dwell, edges }) => {
-      const nodes = dwell.map((d, i) => node(`n${i}`, d ? { dwellDays: d, dwellCostUsdPerFeu: d } : {}));
-      const es: Edge[] = edges
-        .filter((e) => e.a !== e.b)
-        .map((e, i) =>
-          edge(`e${i}`, `n${e.a}`, `n${e.b}`, {
-            transitDays: e.days,
-            distanceKm: e.km,
-            capacityMtpa: e.capacity,
-            corridors: e.corridors,
-            ...(e.cost ? { costUsdPerFeu: e.cost } : {}),
-          }),
-        );
-      // Every node needs an edge to make a valid network; tie untouched nodes to n0 with a slow edge.
-      nodes.forEach((nd, i) => {
-        if (i > 0 && !es.some((e) => e.from === nd.id || e.to === nd.id)) es.push(edge(`t${i}`, 'n0', nd.id, { transitDays: r(50) }));
-      });
-      return network(nodes, es, ['north', 'south']);
-    }),
-);
+import { model } from '../helpers/build.ts';
+import { netArb } from '../helpers/random.ts';
 
 const objectiveArb = fc.constantFrom<Objective>('days', 'cost', 'km');
 

@@ -6,7 +6,6 @@ import {
   DataValidationError,
   FileError,
   compare,
-  createModel,
   formatIssue,
   routeQuery,
   parseQuery,
@@ -17,8 +16,10 @@ import {
   type Model,
   type QueryInput,
 } from '../core/index.ts';
-import { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, loadEmissionFactorsFile, loadNetworkFile } from '../core/load.ts';
+import { loadScenario, shippedScenarios } from '../core/load.ts';
+import { applyScenario, compareScenario, formatScenarioCompare, isScenarioError, parseAdhocEdits, type Applied, type Query } from '../core/index.ts';
 import { validateFiles } from './validate.ts';
+import { loadModel } from './model.ts';
 import { listEdges, listNodes, networkSummary } from './list.ts';
 import { defaultIo, displayPath, type Io } from './io.ts';
 
@@ -30,7 +31,9 @@ const USAGE = `Usage: corridors <command> [options]
 Commands:
   compare   --from ID --to ID [--objective days|cost|km|co2] [--format table|md|csv|json]
             [--network FILE] [--year YYYY] [--cargo-mtpa N] [--avoid-country XX,YY] [--tonnes-per-feu N]
+            [--scenario ID|FILE] [--close ID]... [--open ID]... [--set ID.field=value]...
   route     --from ID --to ID [--corridor ID] [same options as compare]
+  scenarios                  the shipped what-if scenarios
   nodes     [--search TEXT] [--format ...]
   edges     [--corridor ID] [--format ...]
   validate  [FILE...]        check network and data files (default: everything under networks/)
@@ -48,6 +51,10 @@ const QUERY_OPTIONS = {
   'avoid-country': { type: 'string', multiple: true },
   'tonnes-per-feu': { type: 'string' },
   corridor: { type: 'string' },
+  scenario: { type: 'string' },
+  close: { type: 'string', multiple: true },
+  open: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 const FLAG_NAMES = {
@@ -61,9 +68,23 @@ const FLAG_NAMES = {
   tonnesPerFeu: '--tonnes-per-feu',
 };
 
+/** Joins "--flag -2" into "--flag=-2" so a negative number reaches the value check instead of the flag parser. */
+function joinNegatives(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const next = args[i + 1];
+    if (a.startsWith('--') && !a.includes('=') && next !== undefined && /^-\d|^-\.\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = false) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: positionals });
+    return parseArgs({ args: joinNegatives(args), options, strict: true, allowPositionals: positionals });
   } catch (err) {
     throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments');
   }
@@ -74,14 +95,6 @@ function formatOf(value: string | undefined): TextFormat {
   const f = TEXT_FORMATS.find((x) => x === value);
   if (!f) throw new UsageError(`--format: expected one of ${TEXT_FORMATS.join(', ')}, got "${value}"`);
   return f;
-}
-
-/** Loads the network named by --network (or the embedded default) with the default emission factors. */
-export function loadModel(networkFile: string | undefined): Model {
-  const file = networkFile ?? DEFAULT_NETWORK_FILE;
-  const network = loadNetworkFile(file, displayPath(file));
-  const factors = loadEmissionFactorsFile(DEFAULT_FACTORS_FILE, displayPath(DEFAULT_FACTORS_FILE));
-  return createModel(network, factors);
 }
 
 function queryInput(values: Record<string, string | string[] | boolean | undefined>): QueryInput {
@@ -96,6 +109,21 @@ function queryInput(values: Record<string, string | string[] | boolean | undefin
     tonnesPerFeu: values['tonnes-per-feu'],
     avoidCountries: Array.isArray(avoid) ? avoid.join(',') : avoid,
   };
+}
+
+/** The scenario and ad-hoc edits named on the command line, applied to a copy of the model; null when there are none. */
+function loadWhatIf(model: Model, values: { scenario?: string | undefined; close?: string[] | undefined; open?: string[] | undefined; set?: string[] | undefined }): { applied: Applied; info: { id: string; name: string; description: string } } | null {
+  const adhoc = { close: values.close ?? [], open: values.open ?? [], set: values.set ?? [] };
+  const hasAdhoc = adhoc.close.length + adhoc.open.length + adhoc.set.length > 0;
+  if (values.scenario === undefined && !hasAdhoc) return null;
+  const loaded = values.scenario === undefined ? null : loadScenario(model, values.scenario);
+  const extra = parseAdhocEdits(model, adhoc);
+  const applied = applyScenario(model, loaded?.scenario ?? null, loaded?.file ?? '', extra);
+  const s = loaded?.scenario;
+  const info = s
+    ? { id: s.id + (hasAdhoc ? '+edits' : ''), name: s.name + (hasAdhoc ? ' with edits' : ''), description: s.description }
+    : { id: 'edits', name: 'Ad-hoc edits', description: 'Edits given on the command line.' };
+  return { applied, info };
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -117,6 +145,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       const format = formatOf(values.format);
       const model = loadModel(values.network);
       const query = parseQuery(model, queryInput(values), FLAG_NAMES);
+      const whatIf = loadWhatIf(model, values);
+      if (whatIf) {
+        const result = compareScenario(model, whatIf.applied, whatIf.info, query);
+        io.out(formatScenarioCompare(result, model.network, format));
+        return result.best.route || result.best.baseline ? 0 : 1;
+      }
       const result = compare(model, query);
       io.out(formatCompare(result, model.network, format));
       return result.best.route ? 0 : 1;
@@ -124,11 +158,24 @@ async function run(argv: string[], io: Io): Promise<number> {
     case 'route': {
       const { values } = parse(rest, QUERY_OPTIONS);
       const format = formatOf(values.format);
-      const model = loadModel(values.network);
-      const query = parseQuery(model, queryInput(values), FLAG_NAMES);
-      const result = routeQuery(model, query);
+      const base = loadModel(values.network);
+      const query: Query = parseQuery(base, queryInput(values), FLAG_NAMES);
+      const whatIf = loadWhatIf(base, values);
+      const model = whatIf ? whatIf.applied.model : base;
+      const year = query.year ?? whatIf?.applied.year;
+      const result = routeQuery(model, year === undefined ? query : { ...query, year });
       io.out(formatRoute(result, model.network, format));
       return result.route ? 0 : 1;
+    }
+    case 'scenarios': {
+      const { values } = parse(rest, { network: { type: 'string' } });
+      const model = loadModel(values.network);
+      for (const s of shippedScenarios()) {
+        const { scenario } = loadScenario(model, s.id);
+        io.out(`${scenario.id.padEnd(18)} ${scenario.name}${scenario.year !== undefined ? ` (year ${scenario.year})` : ''}: ${scenario.edits.length} edit${scenario.edits.length === 1 ? '' : 's'}\n`);
+        io.out(`${' '.repeat(19)}${scenario.description.length > 80 ? `${scenario.description.slice(0, 79)}…` : scenario.description}\n`);
+      }
+      return 0;
     }
     case 'nodes': {
       const { values } = parse(rest, { search: { type: 'string' }, format: { type: 'string' }, network: { type: 'string' } });
@@ -149,7 +196,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: compare, route, nodes, edges, validate, summary, help`);
+      throw new UsageError(`unknown command "${command}"; commands: compare, route, scenarios, nodes, edges, validate, summary, help`);
   }
 }
 
@@ -160,6 +207,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`corridors: ${err.message}\n`);
+      return 2;
+    }
+    if (isScenarioError(err)) {
+      for (const issue of err.issues) io.err(`${formatIssue(issue)}\n`);
       return 2;
     }
     if (err instanceof DataValidationError) {

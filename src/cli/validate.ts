@@ -1,6 +1,7 @@
 // `corridors validate [FILE...]`: checks network, emission-factor and scenario files and reports every problem.
 import { basename, join } from 'node:path';
-import { CorridorsError, DataValidationError, formatIssue, checkNetwork, parseEmissionFactors } from '../core/index.ts';
+import { applyScenario, CorridorsError, DataValidationError, formatIssue, checkNetwork, parseEmissionFactors, parseScenario, type Model } from '../core/index.ts';
+import { loadModel } from './model.ts';
 import { NETWORKS_DIR, SCENARIOS_DIR, listJsonFiles, readJsonFile } from '../core/load.ts';
 import { displayPath, type Io } from './io.ts';
 
@@ -19,6 +20,9 @@ function kindOf(data: unknown, file: string): Kind {
   return basename(file) === 'emission-factors.json' ? 'factors' : 'network';
 }
 
+let cached: Model | undefined;
+const baseModel = () => (cached ??= loadModel(undefined));
+
 /** Validates each file; prints a one-line summary per valid file and every problem of each invalid one. */
 export function validateFiles(files: string[], io: Io): number {
   const list = files.length ? files : defaultDataFiles();
@@ -36,7 +40,11 @@ export function validateFiles(files: string[], io: Io): number {
         const f = parseEmissionFactors(data, label);
         io.out(`${label}: ok: emission factors ${f.id} ${f.version}: ${f.factors.length} factors, ${f.sources.length} sources\n`);
       } else {
-        io.out(`${label}: skipped: scenario files are checked once scenarios are supported\n`);
+        // A scenario is checked against the embedded network: its schema, its source ids and every edit's target.
+        const model = baseModel();
+        const scenario = parseScenario(model, data, label);
+        const applied = applyScenario(model, scenario, label);
+        io.out(`${label}: ok: scenario ${scenario.id}: ${applied.changes.length} edit${applied.changes.length === 1 ? '' : 's'}\n`);
       }
     } catch (err) {
       failed++;

@@ -1,6 +1,7 @@
 // Text output of comparisons and routes: a terminal table (fits 100 columns), Markdown, CSV and JSON.
 // Every table marks estimated figures with "~" and lists the sources it used as numbered footnotes.
 import type { CompareResult, RouteQueryResult } from './compare.ts';
+import type { ScenarioCompareResult } from './diff.ts';
 import { fmtDays, fmtInt, fmtMt, fmtRange } from './format-number.ts';
 import type { Leg, Route } from './route.ts';
 import type { Network, Source } from './schema.ts';
@@ -148,6 +149,7 @@ function queryLine(r: { query: CompareResult['query']; network: CompareResult['n
 
 interface CompareRow {
   label: string;
+  detail?: string | undefined;
   route: Route | null;
   reason: string | null;
 }
@@ -155,8 +157,8 @@ interface CompareRow {
 function compareRows(result: CompareResult, network: Network): CompareRow[] {
   const bestName = result.best.corridor ? network.corridors.find((c) => c.id === result.best.corridor)?.name : undefined;
   return [
-    ...result.corridors.map((c) => ({ label: c.name, route: c.route, reason: c.reason })),
-    { label: `Best overall${bestName ? ` (${bestName})` : result.best.route ? ' (mixed)' : ''}`, route: result.best.route, reason: result.best.reason },
+    ...result.corridors.map((c) => ({ label: shortName(c.name), route: c.route, reason: c.reason })),
+    { label: 'Best overall', detail: bestName ? shortName(bestName) : result.best.route ? 'mixed corridors' : undefined, route: result.best.route, reason: result.best.reason },
   ];
 }
 
@@ -168,13 +170,26 @@ function figureCells(route: Route): string[] {
     mark(fmtRange(t.costUsdPerFeu, fmtInt), est.cost && t.costUsdPerFeu !== null),
     mark(fmtInt(t.distanceKm), est.km),
     mark(fmtInt(t.co2KgPerFeu), est.km),
-    mark(t.capacityMtpa === null ? 'unknown' : `${fmtMt(t.capacityMtpa)}${t.bottleneckEdge ? ` (${t.bottleneckEdge})` : ''}`, est.capacity),
+    mark(fmtMt(t.capacityMtpa), est.capacity),
     String(t.estimatedFigures),
   ];
 }
 
-const COMPARE_HEADER = ['Corridor', 'Days (min–max)', 'USD/FEU (min–max)', 'km', 'kg CO2e/FEU', 'Mt/yr (bottleneck)', 'Est.'];
-const COMPARE_ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'l', 'r'];
+const COMPARE_HEADER = ['Corridor', 'Days (min–max)', 'USD/FEU (min–max)', 'km', 'kg CO2e', 'Mt/yr', 'Est.'];
+const COMPARE_ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r'];
+
+/** A corridor's name without its parenthesised detail: "Middle corridor (Trans-Caspian, TITR)" -> "Middle corridor". */
+export function shortName(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, '');
+}
+
+/** "bottleneck istanbul-kapikule (1.5 Mt/yr)", or what is known about capacity. */
+function capacityNote(route: Route): string {
+  const t = route.totals;
+  const unknown = t.unknownCapacityEdges.length ? `${t.unknownCapacityEdges.length} legs of unknown capacity` : '';
+  if (t.bottleneckEdge === null) return unknown ? `capacity unknown (${unknown})` : 'capacity unknown';
+  return `bottleneck ${t.bottleneckEdge} (${fmtMt(t.capacityMtpa)} Mt/yr)${unknown ? `; ${unknown}` : ''}`;
+}
 
 const LEGEND =
   '~ the figure rests on at least one estimate; Est. counts the estimated figures used. Days: typical (min–max), transit plus border and port dwell. Cost "unknown" where a leg has no cost figure.';
@@ -208,7 +223,7 @@ export function formatCompare(result: CompareResult, network: Network, format: T
   const tableRows = rows.map((r) => (r.route ? [r.label, ...figureCells(r.route)] : [r.label, 'no route', '', '', '', '', '']));
   const routesText = rows.map((r, i) =>
     r.route
-      ? `${r.label}: ${r.route.nodes.map(name).join(' → ')} [sources ${compactNumbers(cited[i] ?? [])}]`
+      ? `${r.label}${r.detail ? ` (${r.detail})` : ''}: ${r.route.nodes.map(name).join(' → ')}; ${capacityNote(r.route)} [sources ${compactNumbers(cited[i] ?? [])}]`
       : `${r.label}: ${r.reason ?? 'no route'}`,
   );
   if (format === 'md') {
@@ -308,6 +323,81 @@ export function formatRoute(result: RouteQueryResult, network: Network, format: 
     '',
     ...wrap(summary, TABLE_WIDTH, ''),
     ...wrap(LEGEND, TABLE_WIDTH, ''),
+    '',
+    'Sources:',
+    ...notes.lines().flatMap((l) => wrap(l)),
+    '',
+  ].join('\n');
+}
+
+/** Formats a baseline-versus-scenario comparison: for each corridor a baseline row, a scenario row and the change. */
+export function formatScenarioCompare(result: ScenarioCompareResult, network: Network, format: TextFormat): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  const name = nodeNamer(network);
+  const notes = new Footnotes(new Map(network.sources.map((s) => [s.id, s])));
+  const bestName = result.best.corridor ? network.corridors.find((c) => c.id === result.best.corridor)?.name : undefined;
+  const entries = [
+    ...result.corridors.map((c) => ({ label: shortName(c.name), ...c })),
+    { label: `Best overall${bestName ? ` (${shortName(bestName)})` : ''}`, ...result.best },
+  ];
+  for (const e of entries) {
+    if (e.baseline) notes.cite(routeSources(e.baseline));
+    if (e.route) notes.cite(routeSources(e.route));
+  }
+  const d = (x: number | null, digits: number) => (x === null ? '' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Number(x.toFixed(digits))).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`);
+  if (format === 'csv') {
+    const side = (r: Route | null) => (r ? [r.totals.transitDays.typical, r.totals.transitDays.min, r.totals.transitDays.max, r.totals.costUsdPerFeu?.typical ?? null, r.totals.distanceKm, r.totals.co2KgPerFeu, r.totals.capacityMtpa, r.nodes.join(' > ')] : [null, null, null, null, null, null, null, null]);
+    const sideHeader = (p: string) => [`${p}_days_typical`, `${p}_days_min`, `${p}_days_max`, `${p}_cost_usd_per_feu`, `${p}_distance_km`, `${p}_co2_kg_per_feu`, `${p}_capacity_mtpa`, `${p}_route`];
+    return csv(
+      ['corridor', ...sideHeader('baseline'), ...sideHeader('scenario'), 'delta_days_typical', 'delta_cost_usd_per_feu', 'delta_co2_kg_per_feu', 'delta_capacity_mtpa', 'route_changed', 'status', 'summary'],
+      entries.map((e) => [e.label, ...side(e.baseline), ...side(e.route), e.delta.transitDays?.typical ?? null, e.delta.costUsdPerFeu?.typical ?? null, e.delta.co2KgPerFeu, e.delta.capacityMtpa, String(e.delta.routeChanged), e.delta.status, e.delta.summary]),
+    );
+  }
+  const rows: string[][] = [];
+  for (const e of entries) {
+    rows.push(e.baseline ? [`${e.label} · base`, ...figureCells(e.baseline)] : [`${e.label} · base`, 'no route', '', '', '', '', '']);
+    rows.push(e.route ? ['  · what-if', ...figureCells(e.route)] : ['  · what-if', 'no route', '', '', '', '', '']);
+    const t = e.delta;
+    rows.push(
+      t.status === 'lost' || t.status === 'gained' || t.status === 'none'
+        ? ['  · change', t.status === 'lost' ? 'route lost' : t.status === 'gained' ? 'route gained' : '', '', '', '', '', '']
+        : ['  · change', d(t.transitDays?.typical ?? null, 1), t.costUsdPerFeu ? d(t.costUsdPerFeu.typical, 0) : '', d(t.distanceKm, 0), d(t.co2KgPerFeu, 0), t.capacityMtpa === null ? '' : d(t.capacityMtpa, 2), ''],
+    );
+  }
+  const s = result.scenario;
+  const head = `What-if: ${s.name} (${s.id})${s.year !== null ? ` · year ${s.year}` : ''} · ${queryLine(result, name)}`;
+  const changeLines = entries.map((e) => `${e.label}: ${e.delta.summary}`);
+  if (format === 'md') {
+    return [
+      `**${head}**`,
+      '',
+      s.description,
+      '',
+      'Edits: ' + (s.changes.length ? s.changes.join('; ') : 'none'),
+      '',
+      mdTable(COMPARE_HEADER, rows, COMPARE_ALIGN),
+      '',
+      LEGEND,
+      '',
+      ...changeLines.map((l) => `- ${l}`),
+      '',
+      '**Sources**',
+      '',
+      ...notes.lines().map((l) => `${l}  `),
+      '',
+    ].join('\n');
+  }
+  return [
+    ...wrap(head),
+    ...wrap(s.description, TABLE_WIDTH, ''),
+    ...wrap(`Edits: ${s.changes.length ? s.changes.join('; ') : 'none'}`),
+    '',
+    textTable(COMPARE_HEADER, rows, COMPARE_ALIGN),
+    '',
+    ...wrap(LEGEND, TABLE_WIDTH, ''),
+    '',
+    'Changes:',
+    ...changeLines.flatMap((l) => wrap(`  ${l}`)),
     '',
     'Sources:',
     ...notes.lines().flatMap((l) => wrap(l)),

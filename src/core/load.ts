@@ -2,7 +2,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { FileError } from './errors.ts';
+import { FileError, UnknownIdError } from './errors.ts';
+import { parseScenario } from './apply-scenario.ts';
+import type { Model } from './model.ts';
+import type { Scenario } from './scenario-schema.ts';
+import { closest } from './suggest.ts';
 import { parseEmissionFactors, parseNetwork } from './validate.ts';
 import type { EmissionFactors, Network } from './schema.ts';
 
@@ -61,4 +65,30 @@ export function listJsonFiles(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** A shipped scenario: its id and file. */
+export interface ShippedScenario {
+  id: string;
+  file: string;
+}
+
+/** The scenarios shipped in networks/scenarios/, by id (the file name without .json). */
+export function shippedScenarios(): ShippedScenario[] {
+  return listJsonFiles(SCENARIOS_DIR).map((file) => ({ id: file.slice(file.lastIndexOf('/') + 1, -'.json'.length), file }));
+}
+
+/**
+ * Loads a scenario by shipped id or by file path, checked against a model.
+ * @throws UnknownIdError (an id that is neither shipped nor a file), FileError, ScenarioError.
+ */
+export function loadScenario(model: Model, idOrFile: string, label?: string): { scenario: Scenario; file: string } {
+  const shipped = shippedScenarios();
+  const hit = shipped.find((s) => s.id === idOrFile);
+  const file = hit ? hit.file : idOrFile;
+  if (!hit && !/[/\\]|\.json$/.test(idOrFile)) {
+    throw new UnknownIdError('scenario', idOrFile, closest(idOrFile, shipped.map((s) => ({ id: s.id, name: s.id }))), 'scenario');
+  }
+  const shown = label ?? (hit ? `networks/scenarios/${hit.id}.json` : idOrFile);
+  return { scenario: parseScenario(model, readJsonFile(file), shown), file: shown };
 }

@@ -17,3 +17,4 @@ export * from './json-schema.ts';
 export * from './scenario-schema.ts';
 export * from './apply-scenario.ts';
 export * from './diff.ts';
+export * from './route-index.ts';

@@ -1,6 +1,7 @@
 // The JSON Schema text of each data file, generated from the zod schemas.
 import { z } from 'zod';
 import { EmissionFactors, Network } from './schema.ts';
+import { Scenario } from './scenario-schema.ts';
 
 /** File name -> JSON Schema text (two-space indentation, trailing newline). */
 export function schemaFiles(): Record<string, string> {
@@ -9,5 +10,6 @@ export function schemaFiles(): Record<string, string> {
   return {
     'network.schema.json': text(Network, 'network.schema.json', 'China–Europe freight network'),
     'emission-factors.schema.json': text(EmissionFactors, 'emission-factors.schema.json', 'Emission factors (well-to-wheel)'),
+    'scenario.schema.json': text(Scenario, 'scenario.schema.json', 'What-if scenario'),
   };
 }

@@ -1,7 +1,7 @@
-// The best route for a query (graphology-shortest-path's bidirectional Dijkstra on checked weights),
+// The best route for a query (graphology-shortest-path's indexed Dijkstra on checked weights),
 // and, when there is none, a reason a user can act on.
-import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
-import { arcWeight, buildGraph, edgeExclusion, nodeExclusion, type Exclusion } from './build-graph.ts';
+import { edgeExclusion, nodeExclusion, type Exclusion } from './build-graph.ts';
+import { routeIndex, searchPath } from './route-index.ts';
 import type { Model } from './model.ts';
 import type { Query } from './query.ts';
 import { buildRoute, type Route } from './route.ts';
@@ -32,20 +32,18 @@ export function tonnesFor(model: Model, query: Pick<Query, 'tonnesPerFeu'>): num
  * destination dwell do not. Closed, not-yet-open, too-small and avoided segments are filtered out.
  */
 export function findRoute(model: Model, query: Query): RouteResult {
-  const { usable, excluded } = partitionEdges(model, query);
-  const graph = buildGraph(model, usable, query.objective, tonnesFor(model, query));
-  if (graph.hasNode(query.from) && graph.hasNode(query.to)) {
-    const path = bidirectional(graph, query.from, query.to, arcWeight);
-    if (path && path.length > 1) {
-      const edgeIds = path.slice(1).map((v, i) => {
-        const arc = graph.edge(path[i], v);
-        if (arc === undefined) throw new Error(`shortest-route: no arc ${String(path[i])}->${v}`);
-        return graph.getEdgeAttribute(arc, 'edge');
-      });
-      return { route: buildRoute(model, path, edgeIds, tonnesFor(model, query)), reason: null };
-    }
+  const tonnes = tonnesFor(model, query);
+  const index = routeIndex(model, query, tonnes);
+  const path = searchPath(index, query.from, query.to);
+  if (path && path.length > 1) {
+    const edgeIds = path.slice(1).map((v, i) => {
+      const arc = index.graph.edge(path[i], v);
+      if (arc === undefined) throw new Error(`shortest-route: no arc ${String(path[i])}->${v}`);
+      return index.graph.getEdgeAttribute(arc, 'edge');
+    });
+    return { route: buildRoute(model, path, edgeIds, tonnes), reason: null };
   }
-  return { route: null, reason: explainNoRoute(model, query, usable, excluded) };
+  return { route: null, reason: explainNoRoute(model, query, index.usable, index.excluded) };
 }
 
 /** Whether the edges join two nodes (undirected breadth-first search). */
@@ -116,7 +114,8 @@ export function explainNoRoute(model: Model, query: Query, usable: readonly Edge
   for (const code of groups) {
     const members = candidates.filter((x) => x.why.code === code);
     if (!connects([...usable, ...members.map((x) => x.edge)], query.from, query.to)) continue;
-    let part = `${members.length} segment${members.length === 1 ? ' is' : 's are'} ${GROUP_TEXT[code]} (${members
+    const what = code === 'closed' ? [...new Set(members.map((x) => x.why.text))].join(' or ') : GROUP_TEXT[code];
+    let part = `${members.length} segment${members.length === 1 ? ' is' : 's are'} ${what} (${members
       .slice(0, 3)
       .map((x) => x.edge.id)
       .join(', ')}${members.length > 3 ? ', …' : ''})`;

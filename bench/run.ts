@@ -1,0 +1,278 @@
+// `npm run bench`: times compare on the base network and route queries on seeded synthetic networks
+// against ngraph.path, prints a table and writes bench/results.json.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
+import createGraph, { type Graph } from 'ngraph.graph';
+import { aStar } from 'ngraph.path';
+import { arcWeight, buildGraph, type Arc } from '../src/core/build-graph.ts';
+import { compare } from '../src/core/compare.ts';
+import { loadEmissionFactorsFile, loadNetworkFile } from '../src/core/load.ts';
+import { createModel, type Model } from '../src/core/model.ts';
+import { parseQuery, type Objective, type Query } from '../src/core/query.ts';
+import { findRoute } from '../src/core/shortest-route.ts';
+import { routeIndex, searchPath } from '../src/core/route-index.ts';
+import { mulberry32, syntheticModel } from './synthetic.ts';
+
+/** One row of the results table and of results.json. */
+export interface BenchResult {
+  case: string;
+  runs: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  /** Median of this case over the median of the matching ngraph.path case. */
+  ratio?: number;
+}
+
+const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
+const COMPARE_WARMUP = 50;
+const COMPARE_RUNS = 1000;
+const PAIRS = 20;
+const WARMUP_PASSES = 2;
+const PAIR_SEED = 42;
+const NETWORK_SEED = 1;
+/** Costs above this relative difference count as a mismatch (route totals are rounded to 1e-6). */
+const TOLERANCE = 1e-6;
+
+/**
+ * Per size: how many pairs findRoute (end to end) times and how many warm-up queries it runs first. At
+ * 100k one findRoute rebuilds the whole graph (seconds), so it warms up with 2 queries, not 2 passes.
+ */
+const SIZES = [
+  { nodes: 10_000, label: '10k', findRoutePairs: PAIRS, findRouteWarmup: WARMUP_PASSES * PAIRS },
+  { nodes: 100_000, label: '100k', findRoutePairs: PAIRS, findRouteWarmup: WARMUP_PASSES * PAIRS },
+];
+
+let peakRss = 0;
+/** Samples the resident set size; called between timed runs, never inside one. */
+function sampleRss(): void {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}
+
+function elapsedMs(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Nearest-rank percentile of an ascending list. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+function summarise(name: string, times: readonly number[]): BenchResult {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mean = times.reduce((s, t) => s + t, 0) / times.length;
+  return { case: name, runs: times.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), meanMs: mean };
+}
+
+/** Runs `fn` `warmup` times untimed, then `runs` times timed; returns milliseconds per run. */
+function timeRepeated(fn: () => unknown, warmup: number, runs: number): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(elapsedMs(start));
+    sampleRss();
+  }
+  return times;
+}
+
+/** Times one call per item after `warmup` untimed calls cycling over the items; returns ms and results. */
+function timeEach<T, R>(items: readonly T[], fn: (item: T) => R, warmup: number): { times: number[]; values: R[] } {
+  for (let i = 0; i < warmup; i++) {
+    fn(items[i % items.length] as T);
+    sampleRss();
+  }
+  const times: number[] = [];
+  const values: R[] = [];
+  for (const item of items) {
+    const start = process.hrtime.bigint();
+    const value = fn(item);
+    times.push(elapsedMs(start));
+    values.push(value);
+    sampleRss();
+  }
+  return { times, values };
+}
+
+/** Part 1: compare on the base network, or a note when the network or the factors cannot be loaded. */
+function benchBase(results: BenchResult[], notes: string[]): void {
+  let model: Model;
+  try {
+    model = createModel(loadNetworkFile(), loadEmissionFactorsFile());
+  } catch (err) {
+    notes.push(`Skipped compare on networks/eurasia.json: ${(err as Error).message.split('\n')[0]}`);
+    return;
+  }
+  for (const objective of ['days', 'cost'] as Objective[]) {
+    let query: Query;
+    try {
+      query = parseQuery(model, { from: 'xian', to: 'duisburg', objective });
+    } catch (err) {
+      notes.push(`Skipped compare (${objective}): ${(err as Error).message}`);
+      continue;
+    }
+    const times = timeRepeated(() => compare(model, query), COMPARE_WARMUP, COMPARE_RUNS);
+    results.push(summarise(`compare xian-duisburg ${objective}`, times));
+    // Cold: a fresh model each run, so every routing index is built again (a what-if request pays this).
+    const cold = timeRepeated(() => compare(createModel(model.network, model.factors), query), COMPARE_WARMUP, COMPARE_RUNS);
+    results.push(summarise(`compare ${objective}, cold index`, cold));
+  }
+}
+
+/** The ngraph.graph twin of our routing graph: the same directed arcs with the same weights. */
+function toNgraph(graph: ReturnType<typeof buildGraph>): Graph<unknown, { weight: number }> {
+  const twin = createGraph<unknown, { weight: number }>();
+  graph.forEachEdge((_key, attributes: Arc, source, target) => {
+    twin.addLink(source, target, { weight: attributes.weight });
+  });
+  return twin;
+}
+
+/** Seeded origin–destination pairs of distinct nodes. */
+function pickPairs(model: Model, count: number, seed: number): [string, string][] {
+  const random = mulberry32(seed);
+  const ids = model.network.nodes.map((n) => n.id);
+  const pick = () => ids[Math.floor(random() * ids.length)] as string;
+  const pairs: [string, string][] = [];
+  while (pairs.length < count) {
+    const from = pick();
+    const to = pick();
+    if (from !== to) pairs.push([from, to]);
+  }
+  return pairs;
+}
+
+function differs(a: number, b: number): boolean {
+  return !(Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b)));
+}
+
+/** Part 2: findRoute, search only and ngraph.path on one synthetic size. */
+function benchSynthetic(size: (typeof SIZES)[number], results: BenchResult[], notes: string[], memory: Record<string, number>): void {
+  const model = syntheticModel(size.nodes, NETWORK_SEED);
+  const buildStarted = process.hrtime.bigint();
+  const index = routeIndex(model, { objective: 'days', avoidCountries: [] }, 20);
+  const buildMs = elapsedMs(buildStarted);
+  results.push({ case: `index build ${size.label} (once)`, runs: 1, p50Ms: buildMs, p99Ms: buildMs, meanMs: buildMs });
+  const graph = index.graph;
+  const twin = toNgraph(graph);
+  sampleRss();
+  memory[`heapUsedAfter${size.label}GraphsMb`] = process.memoryUsage().heapUsed / 2 ** 20;
+  const finder = aStar(twin, { distance: (_from, _to, link) => link.data.weight, oriented: true });
+  const pairs = pickPairs(model, PAIRS, PAIR_SEED);
+  const pathCost = (path: string[] | null) => {
+    if (!path) return Number.NaN;
+    let cost = 0;
+    for (let i = 0; i + 1 < path.length; i++) {
+      const arc = graph.edge(path[i], path[i + 1]);
+      cost += arc === undefined ? Number.NaN : graph.getEdgeAttribute(arc, 'weight');
+    }
+    return cost;
+  };
+
+  const ngraphRun = timeEach(
+    pairs,
+    ([from, to]) => {
+      const path = finder.find(from, to);
+      let cost = 0;
+      for (let i = 0; i + 1 < path.length; i++) cost += twin.getLink((path[i + 1] as { id: string }).id, (path[i] as { id: string }).id)?.data.weight ?? Number.NaN;
+      return path.length ? cost : Number.NaN;
+    },
+    WARMUP_PASSES * pairs.length,
+  );
+  const searchRun = timeEach(pairs, ([from, to]) => pathCost(searchPath(index, from, to)), WARMUP_PASSES * pairs.length);
+  const bidirRun = timeEach(pairs, ([from, to]) => pathCost(bidirectional(graph, from, to, arcWeight)), WARMUP_PASSES * pairs.length);
+  const routePairs = pairs.slice(0, size.findRoutePairs);
+  const routeRun = timeEach(
+    routePairs,
+    ([from, to]) => findRoute(model, { from, to, objective: 'days', avoidCountries: [] }).route?.totals.transitDays.typical ?? Number.NaN,
+    size.findRouteWarmup,
+  );
+
+  const mismatches = pairs.filter(
+    (_, i) =>
+      differs(ngraphRun.values[i] ?? Number.NaN, searchRun.values[i] ?? Number.NaN) ||
+      differs(ngraphRun.values[i] ?? Number.NaN, bidirRun.values[i] ?? Number.NaN) ||
+      (i < routeRun.values.length && differs(ngraphRun.values[i] ?? Number.NaN, routeRun.values[i] ?? Number.NaN)),
+  ).length;
+  notes.push(`${size.label}: ${model.network.nodes.length} nodes, ${model.network.edges.length} edges, ${graph.size} arcs; path-cost mismatches vs ngraph.path: ${mismatches}`);
+
+  const ngraph = summarise(`ngraph.path aStar ${size.label}`, ngraphRun.times);
+  const search = summarise(`search only ${size.label}`, searchRun.times);
+  const bidir = summarise(`bidirectional ${size.label} (ref)`, bidirRun.times);
+  const route = summarise(`findRoute ${size.label}`, routeRun.times);
+  search.ratio = search.p50Ms / ngraph.p50Ms;
+  bidir.ratio = bidir.p50Ms / ngraph.p50Ms;
+  route.ratio = route.p50Ms / ngraph.p50Ms;
+  results.push(route, search, bidir, ngraph);
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const num = (value: number | undefined, width: number, digits = 3) => (value === undefined ? '' : value.toFixed(digits)).padStart(width);
+
+/** Runs every part, prints the table and writes bench/results.json. */
+export function main(): void {
+  const started = process.hrtime.bigint();
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cpus: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.platform()} ${os.release()}`,
+  };
+  const method = [
+    `compare: ${COMPARE_WARMUP} warm-up then ${COMPARE_RUNS} timed runs of compare (every corridor plus the overall best) on networks/eurasia.json, xian to duisburg.`,
+    `Synthetic: seeded jittered grids (seed ${NETWORK_SEED}), ~2.1 undirected edges per node, no dwells; the same ${PAIRS} seeded pairs (seed ${PAIR_SEED}) for every engine, ${WARMUP_PASSES} warm-up passes, then one timed query per pair, objective days.`,
+    'index build: filtering the edges, building the directed graphology graph and the indexed Dijkstra, once per model and filter set (then cached).',
+    'findRoute: end to end with the index cached (search, edge resolution, route and totals building).',
+    'search only: graphology-shortest-path indexed Dijkstra (createDijkstraIndexedBrandes) from the origin, then the path walked back; this is what findRoute uses.',
+    'bidirectional (ref): graphology-shortest-path dijkstra.bidirectional on the same graph, for reference; it copies the path on every relaxation.',
+    'ngraph.path: aStar without heuristic (Dijkstra), oriented, on an ngraph.graph prebuilt once from the same arcs and weights; graph construction not timed.',
+    'ratio: p50 of the case over p50 of ngraph.path at the same size. Timer: process.hrtime.bigint().',
+  ].join(' ');
+
+  const results: BenchResult[] = [];
+  const notes: string[] = [];
+  const memory: Record<string, number> = {};
+  benchBase(results, notes);
+  for (const size of SIZES) benchSynthetic(size, results, notes, memory);
+  sampleRss();
+
+  const line = `${pad('case', 30)}${'runs'.padStart(6)}${'p50 ms'.padStart(11)}${'p99 ms'.padStart(11)}${'mean ms'.padStart(11)}${'ratio'.padStart(8)}`;
+  console.log(line);
+  console.log('-'.repeat(line.length));
+  for (const r of results) {
+    console.log(`${pad(r.case, 30)}${String(r.runs).padStart(6)}${num(r.p50Ms, 11)}${num(r.p99Ms, 11)}${num(r.meanMs, 11)}${num(r.ratio, 8, 2)}`);
+  }
+  console.log('');
+  for (const note of notes) console.log(note);
+  console.log(`Machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}`);
+  console.log(`Peak RSS (sampled): ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+  for (const [key, mb] of Object.entries(memory)) console.log(`${key}: ${mb.toFixed(0)} MB (model + graphology graph + ngraph graph, no forced GC)`);
+  console.log(`Method: ${method}`);
+  console.log(`Total bench time: ${(elapsedMs(started) / 1000).toFixed(1)} s`);
+
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const output = {
+    date: new Date().toISOString(),
+    machine,
+    method,
+    notes,
+    memory: { peakRssMb: Math.round(peakRss / 2 ** 20), ...Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, Math.round(v)])) },
+    results: results.map((r) => ({
+      case: r.case,
+      runs: r.runs,
+      p50Ms: round(r.p50Ms),
+      p99Ms: round(r.p99Ms),
+      meanMs: round(r.meanMs),
+      ...(r.ratio !== undefined ? { ratio: Math.round(r.ratio * 100) / 100 } : {}),
+    })),
+  };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(output, null, 2)}\n`);
+  console.log('Wrote bench/results.json');
+}
+
+main();

@@ -1,0 +1,112 @@
+// Seeded synthetic networks for the benchmark: jittered grid nodes joined to near neighbours,
+// transit days proportional to distance, no dwells (so arc weights are plain edge weights).
+import { createModel, type Model } from '../src/core/model.ts';
+import type { Edge, EmissionFactors, Network, Node } from '../src/core/schema.ts';
+
+/** A seeded PRNG (mulberry32): returns a function yielding floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Emission factors shaped like the real file, one row per mode. */
+export const SYNTHETIC_FACTORS: EmissionFactors = {
+  id: 'synthetic-factors',
+  version: '1',
+  method: 'km × g/t·km × t/FEU ÷ 1000',
+  tonnesPerFeu: { value: 20, basis: 'estimated', sources: ['s'] },
+  sources: [{ id: 's', title: 'Synthetic', publisher: 'Benchmark', date: '2026', url: 'https://example.org/s' }],
+  factors: [
+    { id: 'rail-electric', mode: 'rail', traction: 'electric', gramsCo2ePerTonneKm: 20, scope: 'WTW', basis: 'estimated', sources: ['s'] },
+    { id: 'rail-diesel', mode: 'rail', traction: 'diesel', gramsCo2ePerTonneKm: 30, scope: 'WTW', basis: 'estimated', sources: ['s'] },
+    { id: 'sea', mode: 'sea', gramsCo2ePerTonneKm: 10, scope: 'WTW', basis: 'estimated', sources: ['s'] },
+    { id: 'ferry', mode: 'ferry', gramsCo2ePerTonneKm: 100, scope: 'WTW', basis: 'estimated', sources: ['s'] },
+    { id: 'road', mode: 'road', gramsCo2ePerTonneKm: 100, scope: 'WTW', basis: 'estimated', sources: ['s'] },
+  ],
+};
+
+/** Side of one grid cell, km. */
+const CELL_KM = 50;
+/** Average speed used to turn distance into transit days, km per day. */
+const KM_PER_DAY = 600;
+/** Chance that a node also gets a diagonal edge to a neighbour in the next row. */
+const DIAGONAL_CHANCE = 0.1;
+
+/**
+ * A connected network of `nodeCount` nodes ("n0", "n1", …) on a jittered square grid. Every node is joined
+ * to its right and lower neighbours (so the grid is connected and paths are long), and sometimes also
+ * diagonally: about 2.1 undirected edges per node. Same seed, same network.
+ */
+export function syntheticNetwork(nodeCount: number, seed = 1): Network {
+  const random = mulberry32(seed);
+  const side = Math.ceil(Math.sqrt(nodeCount));
+  const xs = new Float64Array(nodeCount);
+  const ys = new Float64Array(nodeCount);
+  const nodes: Node[] = [];
+  for (let i = 0; i < nodeCount; i++) {
+    const x = (i % side) + random();
+    const y = Math.floor(i / side) + random();
+    xs[i] = x * CELL_KM;
+    ys[i] = y * CELL_KM;
+    nodes.push({
+      id: `n${i}`,
+      name: `Node ${i}`,
+      country: 'CN',
+      lat: -80 + (160 * y) / side,
+      lon: -170 + (340 * x) / side,
+      kind: 'junction',
+      basis: 'estimated',
+      sources: ['s'],
+    });
+  }
+  const edges: Edge[] = [];
+  const join = (a: number, b: number) => {
+    const distanceKm = Math.round(Math.hypot((xs[a] ?? 0) - (xs[b] ?? 0), (ys[a] ?? 0) - (ys[b] ?? 0)) * 10) / 10;
+    const days = distanceKm / KM_PER_DAY;
+    edges.push({
+      id: `e${edges.length}`,
+      from: `n${a}`,
+      to: `n${b}`,
+      mode: 'rail',
+      distanceKm,
+      transitDays: { typical: days, min: days, max: days },
+      capacityMtpa: null,
+      costUsdPerFeu: { typical: distanceKm, min: distanceKm, max: distanceKm },
+      status: 'operational',
+      corridors: ['c'],
+      basis: 'estimated',
+      sources: ['s'],
+    });
+  };
+  for (let i = 0; i < nodeCount; i++) {
+    const col = i % side;
+    const below = i + side;
+    if (col + 1 < side && i + 1 < nodeCount) join(i, i + 1);
+    if (below < nodeCount) join(i, below);
+    if (random() < DIAGONAL_CHANCE) {
+      const diagonal = random() < 0.5 ? (col > 0 ? below - 1 : -1) : col + 1 < side ? below + 1 : -1;
+      if (diagonal >= 0 && diagonal < nodeCount) join(i, diagonal);
+    }
+  }
+  return {
+    id: `synthetic-${nodeCount}`,
+    name: `Synthetic ${nodeCount}-node grid`,
+    version: '2026.1.0',
+    asOf: '2026-01-01',
+    sources: [{ id: 's', title: 'Synthetic network', publisher: 'Benchmark', date: '2026', url: 'https://example.org/s' }],
+    corridors: [{ id: 'c', name: 'Synthetic corridor', description: 'Every edge of the synthetic network.' }],
+    nodes,
+    edges,
+  };
+}
+
+/** A routing model of a synthetic network with the synthetic emission factors. */
+export function syntheticModel(nodeCount: number, seed = 1): Model {
+  return createModel(syntheticNetwork(nodeCount, seed), SYNTHETIC_FACTORS);
+}

@@ -17,6 +17,7 @@ import {
   type QueryInput,
 } from '../core/index.ts';
 import { loadScenario, shippedScenarios } from '../core/load.ts';
+import { compareGeoJson, geojsonText } from '../core/geojson.ts';
 import { applyScenario, compareScenario, formatScenarioCompare, isScenarioError, parseAdhocEdits, type Applied, type Query } from '../core/index.ts';
 import { validateFiles } from './validate.ts';
 import { loadModel } from './model.ts';
@@ -29,7 +30,7 @@ export class UsageError extends Error {}
 const USAGE = `Usage: corridors <command> [options]
 
 Commands:
-  compare   --from ID --to ID [--objective days|cost|km|co2] [--format table|md|csv|json]
+  compare   --from ID --to ID [--objective days|cost|km|co2] [--format table|md|csv|json|geojson]
             [--network FILE] [--year YYYY] [--cargo-mtpa N] [--avoid-country XX,YY] [--tonnes-per-feu N]
             [--scenario ID|FILE] [--close ID]... [--open ID]... [--set ID.field=value]...
   route     --from ID --to ID [--corridor ID] [same options as compare]
@@ -37,6 +38,7 @@ Commands:
   nodes     [--search TEXT] [--format ...]
   edges     [--corridor ID] [--format ...]
   validate  [FILE...]        check network and data files (default: everything under networks/)
+  serve     [--port N] [--host H]  the web UI (PORT, default 3000; HOST, default 127.0.0.1)
   summary   [--network FILE] what the network holds, by corridor and basis
   help      this text`;
 
@@ -90,10 +92,10 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-function formatOf(value: string | undefined): TextFormat {
+function formatOf(value: string | undefined, extra: readonly string[] = []): TextFormat {
   if (value === undefined) return 'table';
   const f = TEXT_FORMATS.find((x) => x === value);
-  if (!f) throw new UsageError(`--format: expected one of ${TEXT_FORMATS.join(', ')}, got "${value}"`);
+  if (!f) throw new UsageError(`--format: expected one of ${[...TEXT_FORMATS, ...extra].join(', ')}, got "${value}"`);
   return f;
 }
 
@@ -142,10 +144,16 @@ async function run(argv: string[], io: Io): Promise<number> {
     case 'compare': {
       const { values } = parse(rest, QUERY_OPTIONS);
       if (values.corridor !== undefined) throw new UsageError('--corridor: compare covers every corridor; use "corridors route --corridor ID"');
-      const format = formatOf(values.format);
+      const geojson = values.format === 'geojson';
+      const format = geojson ? 'json' : formatOf(values.format, ['geojson']);
       const model = loadModel(values.network);
       const query = parseQuery(model, queryInput(values), FLAG_NAMES);
       const whatIf = loadWhatIf(model, values);
+      if (geojson) {
+        const result = whatIf ? compareScenario(model, whatIf.applied, whatIf.info, query) : compare(model, query);
+        io.out(geojsonText(compareGeoJson(whatIf ? whatIf.applied.model : model, result)));
+        return result.best.route ? 0 : 1;
+      }
       if (whatIf) {
         const result = compareScenario(model, whatIf.applied, whatIf.info, query);
         io.out(formatScenarioCompare(result, model.network, format));
@@ -189,6 +197,15 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.out(listEdges(model, values.corridor, formatOf(values.format)));
       return 0;
     }
+    case 'serve': {
+      const { values } = parse(rest, { port: { type: 'string' }, host: { type: 'string' }, network: { type: 'string' } });
+      const port = values.port ?? process.env.PORT ?? '3000';
+      if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port: expected a port number, got "${port}"`);
+      const model = loadModel(values.network);
+      const { serve } = await import('../web/server.ts');
+      await serve(model, Number(port), io, values.host ?? process.env.HOST ?? '127.0.0.1');
+      return await new Promise<number>(() => {});
+    }
     case 'summary': {
       const { values } = parse(rest, { network: { type: 'string' } });
       const model = loadModel(values.network);
@@ -196,7 +213,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: compare, route, scenarios, nodes, edges, validate, summary, help`);
+      throw new UsageError(`unknown command "${command}"; commands: compare, route, scenarios, nodes, edges, validate, serve, summary, help`);
   }
 }
 

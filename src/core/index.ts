@@ -18,3 +18,4 @@ export * from './scenario-schema.ts';
 export * from './apply-scenario.ts';
 export * from './diff.ts';
 export * from './route-index.ts';
+export * from './geojson.ts';

@@ -1,0 +1,167 @@
+// Reading a compare request's query string: every value is untrusted until the core has checked it.
+import {
+  CorridorsError,
+  QueryError,
+  applyScenario,
+  checkQuery,
+  isScenarioError,
+  parseAdhocEdits,
+  type Applied,
+  type Model,
+  type Query,
+  type Scenario,
+  type ValidationIssue,
+  UnknownIdError,
+  closest,
+} from '../core/index.ts';
+
+/** The most what-if edits (close + open + set) one request may carry. */
+export const MAX_EDITS = 20;
+/** The longest single value accepted in a query parameter. */
+export const MAX_VALUE_LENGTH = 200;
+
+/** The form as the user typed it, kept to re-render it. */
+export interface FormValues {
+  from: string;
+  to: string;
+  objective: string;
+  year: string;
+  cargoMtpa: string;
+  scenario: string;
+  avoid: string;
+  corridor: string;
+  tonnesPerFeu: string;
+  close: string[];
+  open: string[];
+  set: string[];
+}
+
+/** One message for the user, tied to a form field where possible. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+const one = (v: unknown): string => {
+  if (Array.isArray(v)) return one(v[v.length - 1]);
+  return typeof v === 'string' ? v : '';
+};
+const many = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+
+/** Reads the known parameters from an untrusted query object. */
+export function formValues(query: unknown): FormValues {
+  const q = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+  return {
+    from: one(q.from),
+    to: one(q.to),
+    objective: one(q.objective) || 'days',
+    year: one(q.year),
+    cargoMtpa: one(q.cargoMtpa),
+    scenario: one(q.scenario),
+    avoid: many(q.avoid).join(','),
+    corridor: one(q.corridor),
+    tonnesPerFeu: one(q.tonnesPerFeu),
+    close: many(q.close),
+    open: many(q.open),
+    set: many(q.set),
+  };
+}
+
+/** The query string that reproduces a form (for links such as the CSV and JSON downloads). */
+export function queryString(v: FormValues, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  const add = (k: string, val: string) => {
+    if (val !== '') p.append(k, val);
+  };
+  add('from', v.from);
+  add('to', v.to);
+  add('objective', v.objective);
+  add('year', v.year);
+  add('cargoMtpa', v.cargoMtpa);
+  add('scenario', v.scenario);
+  add('avoid', v.avoid);
+  add('corridor', v.corridor);
+  add('tonnesPerFeu', v.tonnesPerFeu);
+  for (const x of v.close) add('close', x);
+  for (const x of v.open) add('open', x);
+  for (const x of v.set) add('set', x);
+  for (const [k, val] of Object.entries(extra)) add(k, val);
+  return p.toString();
+}
+
+/** A checked compare request: the query, and the what-if model when the request carries edits. */
+export interface CompareRequest {
+  query: Query;
+  whatIf: { applied: Applied; info: { id: string; name: string; description: string } } | null;
+}
+
+const FIELD_OF: Record<string, string> = { avoidCountries: 'avoid' };
+
+function issueMessage(i: ValidationIssue): string {
+  return i.jsonPath === '$' ? `${i.file}: ${i.message}` : `${i.file} ${i.jsonPath}: ${i.message}`;
+}
+
+/**
+ * Checks a request against the base model: the query, the scenario and the ad-hoc edits, all at once.
+ * Edits are applied to a copy of the model made for this request only.
+ */
+export function checkCompareRequest(
+  base: Model,
+  scenarios: ReadonlyMap<string, Scenario>,
+  values: FormValues,
+  opts: { corridor?: boolean } = {},
+): { request: CompareRequest | null; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const long = (Object.entries(values) as [string, string | string[]][]).find(([, v]) => (Array.isArray(v) ? v : [v]).some((x) => x.length > MAX_VALUE_LENGTH));
+  if (long) return { request: null, errors: [{ field: long[0], message: `${long[0]}: a value is longer than ${MAX_VALUE_LENGTH} characters` }] };
+  const editCount = values.close.length + values.open.length + values.set.length;
+  if (editCount > MAX_EDITS) errors.push({ field: 'edits', message: `too many edits: ${editCount}; at most ${MAX_EDITS} close, open and set edits together` });
+
+  const { query, errors: queryErrors } = checkQuery(
+    base,
+    {
+      from: values.from,
+      to: values.to,
+      objective: values.objective,
+      year: values.year,
+      cargoMtpa: values.cargoMtpa,
+      avoidCountries: values.avoid,
+      tonnesPerFeu: values.tonnesPerFeu,
+      ...(opts.corridor ? { corridor: values.corridor } : {}),
+    },
+    { avoidCountries: 'avoid' },
+  );
+  for (const e of queryErrors) {
+    const field = e instanceof QueryError ? e.field : 'field' in e && typeof e.field === 'string' ? e.field : 'query';
+    errors.push({ field: FIELD_OF[field] ?? field, message: e.message });
+  }
+
+  let whatIf: CompareRequest['whatIf'] = null;
+  const hasEdits = editCount > 0 && editCount <= MAX_EDITS;
+  if (values.scenario !== '' || hasEdits) {
+    try {
+      const loaded = values.scenario !== '' ? shippedScenario(scenarios, values.scenario) : null;
+      const extra = hasEdits ? parseAdhocEdits(base, values, { close: 'close', open: 'open', set: 'set' }) : [];
+      const applied = applyScenario(base, loaded, loaded ? `scenario ${loaded.id}` : '', extra);
+      const info = loaded
+        ? { id: loaded.id + (hasEdits ? '+edits' : ''), name: loaded.name + (hasEdits ? ' with edits' : ''), description: loaded.description }
+        : { id: 'edits', name: 'What-if edits', description: 'Edits made on this page.' };
+      whatIf = { applied, info };
+    } catch (err) {
+      if (isScenarioError(err)) {
+        for (const i of err.issues) errors.push({ field: i.file.split(' ')[0] ?? 'edits', message: issueMessage(i) });
+      } else if (err instanceof CorridorsError) errors.push({ field: 'scenario', message: err.message });
+      else throw err;
+    }
+  }
+  if (errors.length || !query) return { request: null, errors };
+  return { request: { query, whatIf }, errors };
+}
+
+/** Only shipped scenarios may be named from the web, never a file path. @throws UnknownIdError with the closest ids. */
+function shippedScenario(scenarios: ReadonlyMap<string, Scenario>, id: string): Scenario {
+  const found = scenarios.get(id);
+  if (found) return found;
+  const all = [...scenarios.values()].map((s) => ({ id: s.id, name: s.name }));
+  throw new UnknownIdError('scenario', id, closest(id, all), 'scenario');
+}

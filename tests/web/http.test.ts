@@ -1,0 +1,209 @@
+// The web app over real HTTP (server on port 0): pages, downloads, bad input, XSS, isolation of what-if edits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/web/app.ts';
+import { compare, compareScenario, createModel, parseQuery, applyScenario, parseAdhocEdits } from '../../src/core/index.ts';
+import { loadEmissionFactorsFile, loadNetworkFile } from '../../src/core/load.ts';
+
+const model = createModel(loadNetworkFile(), loadEmissionFactorsFile());
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  const app = createApp({ model });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const get = async (path: string, init?: RequestInit) => {
+  const res = await fetch(base + path, init);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, text: await res.text() };
+};
+
+describe('pages', () => {
+  it('/ shows the form with Xi\'an and Duisburg chosen', async () => {
+    const r = await get('/');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<form class="compare-form no-print" method="get" action="/compare">');
+    expect(r.text).toMatch(/<option value="xian" selected>/);
+    expect(r.text).toMatch(/<option value="duisburg" selected>/);
+  });
+
+  it('/compare shows four corridors, the best marked, legs with sources and the map', async () => {
+    const r = await get('/compare?from=xian&to=duisburg');
+    expect(r.status).toBe(200);
+    for (const name of ['Northern corridor', 'Middle corridor', 'Southern corridor', 'Maritime route']) expect(r.text).toContain(name);
+    expect(r.text).toContain('<strong class="best-mark">best</strong>');
+    expect(r.text).toMatch(/<li id="src-1">/);
+    expect(r.text).toContain('<svg');
+    expect(r.text).toMatch(/href="\/compare\.csv\?from(=|&#x3D;)xian&amp;to(=|&#x3D;)duisburg&amp;objective(=|&#x3D;)days"/);
+  });
+
+  it('/compare with a scenario shows baseline, what-if and change', async () => {
+    const r = await get('/compare?from=xian&to=duisburg&scenario=southern-2030');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('What if: Southern corridor in 2030');
+    expect(r.text).toContain('<small>baseline</small>');
+    expect(r.text).toMatch(/route leaves [^<]*lake-van-ferry/);
+  });
+
+  it('/network filters; /nodes/:id and /edges/:id show each figure with basis and sources; /sources; /scenarios', async () => {
+    const all = await get('/network');
+    const ferries = await get('/network?corridor=middle&mode=ferry');
+    expect(ferries.status).toBe(200);
+    expect(ferries.text).toContain('aktau-baku-ferry');
+    expect(ferries.text).not.toContain('lake-van-ferry');
+    expect(all.text).toContain('lake-van-ferry');
+    const edge = await get('/edges/lake-van-ferry');
+    expect(edge.text).toContain('Distance');
+    expect(edge.text).toMatch(/<td>(measured|reported|estimated)<\/td>/);
+    const node = await get('/nodes/akhalkalaki');
+    expect(node.text).toContain('gauge change');
+    const sources = await get('/sources');
+    expect(sources.text).toContain(`Sources (${model.network.sources.length})`);
+    const scenarios = await get('/scenarios');
+    expect(scenarios.text).toContain('id="southern-2030"');
+  });
+});
+
+describe('downloads', () => {
+  it('/api/compare is the CLI\'s JSON shape, equal to the core result', async () => {
+    const r = await get('/api/compare?from=xian&to=duisburg&objective=cost');
+    expect(r.type).toMatch(/application\/json/);
+    expect(JSON.parse(r.text)).toEqual(compare(model, parseQuery(model, { from: 'xian', to: 'duisburg', objective: 'cost' })));
+  });
+
+  it('/api/compare with edits equals the core what-if result', async () => {
+    const r = await get('/api/compare?from=xian&to=duisburg&close=lake-van-ferry&set=sarakhs-razi.capacityMtpa=15');
+    const applied = applyScenario(model, null, '', parseAdhocEdits(model, { close: ['lake-van-ferry'], set: ['sarakhs-razi.capacityMtpa=15'] }, { close: 'close', open: 'open', set: 'set' }));
+    const expected = compareScenario(model, applied, { id: 'edits', name: 'What-if edits', description: 'Edits made on this page.' }, parseQuery(model, { from: 'xian', to: 'duisburg' }));
+    expect(JSON.parse(r.text)).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('/compare.csv, /api/route, /api/network, /api/compare.geojson, /api/openapi.json', async () => {
+    const c = await get('/compare.csv?from=xian&to=duisburg');
+    expect(c.type).toMatch(/text\/csv/);
+    expect(c.text.split('\n')[0]).toMatch(/^corridor,days_typical,/);
+    const route = JSON.parse((await get('/api/route?from=xian&to=duisburg&corridor=southern')).text);
+    expect(route.route.legs.every((l: { edge: string }) => model.edgeById.get(l.edge)?.corridors.includes('southern'))).toBe(true);
+    expect(JSON.parse((await get('/api/network')).text).id).toBe('eurasia');
+    const geo = await get('/api/compare.geojson?from=xian&to=duisburg');
+    expect(geo.type).toMatch(/application\/geo\+json/);
+    const fc = JSON.parse(geo.text);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.some((f: { geometry: { type: string } }) => f.geometry.type === 'LineString')).toBe(true);
+    const api = JSON.parse((await get('/api/openapi.json')).text);
+    expect(api.openapi).toBe('3.1.0');
+    expect(Object.keys(api.paths)).toEqual(expect.arrayContaining(['/api/compare', '/api/route', '/api/network', '/api/compare.geojson']));
+  });
+});
+
+describe('bad input: 400 with the form and the user\'s values kept, never 500', () => {
+  it('an unknown node suggests the closest ids and keeps what was typed', async () => {
+    const r = await get('/compare?from=cesme%20soraya&to=duisburg&year=2030');
+    expect(r.status).toBe(400);
+    expect(r.text).toContain('did you mean cheshmeh-soraya (Cheshmeh Soraya)');
+    expect(r.text).toContain('<option value="cesme soraya" selected>cesme soraya (unknown)</option>');
+    expect(r.text).toContain('name="year" inputmode="numeric" size="5" placeholder="e.g. 2030" value="2030"');
+  });
+
+  it('a bad number, an unknown edge in an edit, a bad scenario id and too many edits', async () => {
+    const num = await get('/compare?from=xian&to=duisburg&cargoMtpa=lots');
+    expect(num.status).toBe(400);
+    expect(num.text).toContain('cargoMtpa: expected a number, got &quot;lots&quot;');
+    expect(num.text).toContain('value="lots"');
+    const edit = await get('/compare?from=xian&to=duisburg&close=lake-van-fery');
+    expect(edit.status).toBe(400);
+    expect(edit.text).toContain('did you mean lake-van-ferry');
+    expect(edit.text).toContain('<option value="lake-van-fery" selected>lake-van-fery (unknown)</option>');
+    const scen = await get('/compare?from=xian&to=duisburg&scenario=southern-2031');
+    expect(scen.status).toBe(400);
+    expect(scen.text).toContain('did you mean southern-2030');
+    const many = await get(`/compare?from=xian&to=duisburg&${Array.from({ length: 21 }, () => 'close=lake-van-ferry').join('&')}`);
+    expect(many.status).toBe(400);
+    expect(many.text).toContain('too many edits: 21; at most 20');
+    const path = await get('/compare?from=xian&to=duisburg&scenario=..%2F..%2Fpackage');
+    expect(path.status).toBe(400);
+  });
+
+  it('JSON endpoints answer errors as JSON with the same status', async () => {
+    const r = await get('/api/compare?from=xain&to=duisburg');
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.text).error.errors[0]).toMatchObject({ field: 'from' });
+    const nf = await get('/api/nothing');
+    expect(nf.status).toBe(404);
+    expect(JSON.parse(nf.text).error.status).toBe(404);
+  });
+
+  it('unknown pages, nodes and edges are 404; bad filters 400; other methods 405; huge URLs 414', async () => {
+    expect((await get('/nope')).status).toBe(404);
+    const node = await get('/nodes/karz');
+    expect(node.status).toBe(404);
+    expect(node.text).toContain('Kars');
+    expect((await get('/network?mode=plane')).status).toBe(400);
+    expect((await get('/compare', { method: 'POST' })).status).toBe(405);
+    expect((await get(`/compare?from=${'x'.repeat(9000)}`)).status).toBe(414);
+  });
+
+  it('garbage in any parameter never gives a 500', async () => {
+    const junk = ['', ' ', '-1', '1e999', 'NaN', '%00', '[]', '{}', '\u202e', 'x'.repeat(300), '../../etc/passwd', 'null', '__proto__', 'constructor'];
+    const params = ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'close', 'open', 'set', 'tonnesPerFeu', 'corridor'];
+    for (const p of params) {
+      for (const j of junk) {
+        for (const path of ['/compare', '/api/compare', '/api/route', '/compare.csv']) {
+          const r = await get(`${path}?from=xian&to=duisburg&${p}=${encodeURIComponent(j)}`);
+          expect(r.status, `${path} ${p}=${j}`).toBeLessThan(500);
+        }
+      }
+      const arr = await get(`/compare?${p}[a]=1&${p}=2&${p}=3`);
+      expect(arr.status).toBeLessThan(500);
+    }
+  });
+});
+
+describe('security', () => {
+  const payload = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+  it('an XSS payload in every parameter comes back escaped, never raw', async () => {
+    for (const p of ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'close', 'open', 'set', 'tonnesPerFeu', 'corridor']) {
+      for (const path of ['/compare', '/api/compare', '/compare.csv', '/api/route', '/network', '/']) {
+        const r = await get(`${path}?from=xian&to=duisburg&${p}=${encodeURIComponent(payload)}`);
+        expect(r.text, `${path} ${p}`).not.toContain('<script>alert(1)');
+        expect(r.text, `${path} ${p}`).not.toContain('<img src=x');
+      }
+    }
+    const page = await get(`/compare?from=${encodeURIComponent(payload)}&to=duisburg`);
+    expect(page.text).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect((await get(`/nodes/${encodeURIComponent(payload)}`)).text).not.toContain('<script>alert(1)');
+  });
+
+  it('sends a strict Content-Security-Policy and no framework banner', async () => {
+    const r = await get('/compare?from=xian&to=duisburg');
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(r.headers.get('x-powered-by')).toBeNull();
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.text).not.toMatch(/<script|style="/);
+  });
+});
+
+describe('isolation', () => {
+  it('parallel requests with and without edits never see each other\'s edits', async () => {
+    const plain = '/api/compare?from=xian&to=duisburg';
+    const edited = '/api/compare?from=xian&to=duisburg&close=northern&set=lake-van-ferry.transitDays=5';
+    const expectedPlain = (await get(plain)).text;
+    const expectedEdited = (await get(edited)).text;
+    expect(expectedEdited).not.toBe(expectedPlain);
+    const paths = Array.from({ length: 40 }, (_, i) => (i % 2 ? edited : plain));
+    const results = await Promise.all(paths.map((p) => get(p)));
+    results.forEach((r, i) => expect(r.text).toBe(i % 2 ? expectedEdited : expectedPlain));
+    // The base model is unchanged.
+    expect(model.closedEdges.size).toBe(0);
+    expect(model.edgeById.get('lake-van-ferry')?.transitDays.typical).not.toBe(5);
+  });
+});

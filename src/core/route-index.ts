@@ -20,7 +20,7 @@ export interface RouteIndex {
 }
 
 /** How many indexes one model keeps (one per objective and filter set), oldest dropped first. */
-const CACHE_LIMIT = 16;
+const CACHE_LIMIT = 64;
 const cache = new WeakMap<Model, Map<string, RouteIndex>>();
 
 /** The part of a query an index depends on. */

@@ -20,6 +20,7 @@ import { mapFor } from './map-cache.ts';
 import { openApiDocument } from './openapi.ts';
 import { checkCompareRequest, formValues, queryString, type FieldError, type FormValues } from './params.ts';
 import { createRenderer, trusted, type Render } from './render.ts';
+import { ResponseCache, type CachedResponse } from './response-cache.ts';
 import { networkPages } from './routes/network.ts';
 import { formView, resultsView } from './view-model.ts';
 
@@ -41,6 +42,11 @@ export function loadShippedScenarios(model: Model): Map<string, Scenario> {
   return new Map(shippedScenarios().map((s) => [s.id, loadScenario(model, s.id).scenario]));
 }
 
+/** JSON text with <, > and & written as \u escapes, so that no echoed input can read as markup. */
+export function escapedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Builds the app for a network. */
 export function createApp(options: AppOptions): express.Express {
   const base = options.model;
@@ -52,8 +58,6 @@ export function createApp(options: AppOptions): express.Express {
 
   const app = express();
   app.disable('x-powered-by');
-  // res.json writes <, > and & as \u escapes, so no echoed input can read as markup.
-  app.set('json escape', true);
   app.set('etag', false);
   app.use(
     helmet({
@@ -87,6 +91,22 @@ export function createApp(options: AppOptions): express.Express {
     res.type('text/css').send(`${corridorCss}\n.swatch-best { background: #333333; }\n`);
   });
 
+  // Answers of the compare endpoints, keyed by path and the canonical form of the query they read.
+  const cache = new ResponseCache();
+  const cached = (produce: (req: Request) => CachedResponse) => (req: Request, res: Response) => {
+    const key = `${req.path}?${queryString(formValues(req.query))}`;
+    let answer = cache.get(key);
+    if (!answer) {
+      answer = produce(req);
+      cache.set(key, answer);
+    }
+    res.status(answer.status).type(answer.type);
+    if (answer.headers) res.set(answer.headers);
+    res.send(answer.body);
+  };
+  const html = (status: number, view: string, data: Record<string, unknown>): CachedResponse => ({ status, type: 'html', body: render(view, { network, ...data }) });
+  const json = (status: number, value: unknown): CachedResponse => ({ status, type: 'json', body: escapedJson(value) });
+
   /** Checks a compare request and runs it; null with the errors when the input is bad. */
   const runCompare = (values: FormValues): { result: CompareResult | ScenarioCompareResult; model: Model } | { errors: FieldError[] } => {
     const { request, errors } = checkCompareRequest(base, scenarios, values);
@@ -97,81 +117,89 @@ export function createApp(options: AppOptions): express.Express {
     return { result: compare(base, request.query), model: base };
   };
 
-  const comparePage = (res: Response, values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}) =>
-    page(res, status, 'compare', { title: errors.length ? 'Please check the form' : 'Compare corridors', form: formView(base, scenarios, values, errors), ...extra });
+  const compareView = (values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}) =>
+    html(status, 'compare', { title: errors.length ? 'Please check the form' : 'Compare corridors', form: formView(base, scenarios, values, errors), ...extra });
 
   app.get('/', (req, res) => {
     const values = formValues(req.query);
     if (values.from === '' && values.to === '') Object.assign(values, { from: 'xian', to: 'duisburg' });
-    comparePage(res, values, [], 200);
+    const answer = compareView(values, [], 200);
+    res.status(answer.status).type(answer.type).send(answer.body);
   });
 
-  app.get('/compare', (req, res) => {
-    const values = formValues(req.query);
-    const out = runCompare(values);
-    if ('errors' in out) {
-      comparePage(res, values, out.errors, 400);
-      return;
-    }
-    const results = resultsView(base, out.result);
-    comparePage(res, values, [], 200, {
-      title: `${results.heading} · compare`,
-      results,
-      map: trusted(mapFor(base, out.result)),
-      links: { query: queryString(values) },
-    });
-  });
+  app.get(
+    '/compare',
+    cached((req) => {
+      const values = formValues(req.query);
+      const out = runCompare(values);
+      if ('errors' in out) return compareView(values, out.errors, 400);
+      const results = resultsView(base, out.result);
+      return compareView(values, [], 200, {
+        title: `${results.heading} · compare`,
+        results,
+        map: trusted(mapFor(base, out.result)),
+        links: { query: queryString(values) },
+      });
+    }),
+  );
 
-  const jsonError = (res: Response, status: number, errors: FieldError[]) =>
-    res.status(status).json({ error: { status, message: errors.map((e) => e.message).join('; '), errors } });
+  const jsonError = (status: number, errors: FieldError[]) => json(status, { error: { status, message: errors.map((e) => e.message).join('; '), errors } });
 
-  app.get('/compare.csv', (req, res) => {
-    const values = formValues(req.query);
-    const out = runCompare(values);
-    if ('errors' in out) {
-      jsonError(res, 400, out.errors);
-      return;
-    }
-    const text = 'scenario' in out.result ? formatScenarioCompare(out.result, out.model.network, 'csv') : formatCompare(out.result, out.model.network, 'csv');
-    res.type('text/csv').set('Content-Disposition', 'attachment; filename="compare.csv"').send(text);
-  });
+  app.get(
+    '/compare.csv',
+    cached((req) => {
+      const out = runCompare(formValues(req.query));
+      if ('errors' in out) return jsonError(400, out.errors);
+      const text = 'scenario' in out.result ? formatScenarioCompare(out.result, out.model.network, 'csv') : formatCompare(out.result, out.model.network, 'csv');
+      return { status: 200, type: 'text/csv', body: text, headers: { 'Content-Disposition': 'attachment; filename="compare.csv"' } };
+    }),
+  );
 
-  app.get('/api/compare', (req, res) => {
-    const out = runCompare(formValues(req.query));
-    if ('errors' in out) jsonError(res, 400, out.errors);
-    else res.json(out.result);
-  });
+  app.get(
+    '/api/compare',
+    cached((req) => {
+      const out = runCompare(formValues(req.query));
+      return 'errors' in out ? jsonError(400, out.errors) : json(200, out.result);
+    }),
+  );
 
-  app.get('/api/compare.geojson', (req, res) => {
-    const out = runCompare(formValues(req.query));
-    if ('errors' in out) jsonError(res, 400, out.errors);
-    else res.type('application/geo+json').send(geojsonText(compareGeoJson(out.model, out.result)));
-  });
+  app.get(
+    '/api/compare.geojson',
+    cached((req) => {
+      const out = runCompare(formValues(req.query));
+      return 'errors' in out ? jsonError(400, out.errors) : { status: 200, type: 'application/geo+json', body: geojsonText(compareGeoJson(out.model, out.result)) };
+    }),
+  );
 
-  app.get('/api/route', (req, res) => {
-    const values = formValues(req.query);
-    const { request, errors } = checkCompareRequest(base, scenarios, values, { corridor: true });
-    if (!request) {
-      jsonError(res, 400, errors);
-      return;
-    }
-    const model = request.whatIf ? request.whatIf.applied.model : base;
-    const year = request.query.year ?? request.whatIf?.applied.year;
-    res.json(routeQuery(model, year === undefined ? request.query : { ...request.query, year }));
-  });
+  app.get(
+    '/api/route',
+    cached((req) => {
+      const values = formValues(req.query);
+      const { request, errors } = checkCompareRequest(base, scenarios, values, { corridor: true });
+      if (!request) return jsonError(400, errors);
+      const model = request.whatIf ? request.whatIf.applied.model : base;
+      const year = request.query.year ?? request.whatIf?.applied.year;
+      return json(200, routeQuery(model, year === undefined ? request.query : { ...request.query, year }));
+    }),
+  );
 
+  const networkJson = escapedJson(network);
   app.get('/api/network', (_req, res) => {
-    res.json(network);
+    res.type('json').send(networkJson);
   });
-
+  const openApiJson = escapedJson(openApiDocument(base, [...scenarios.keys()]));
   app.get('/api/openapi.json', (_req, res) => {
-    res.json(openApiDocument(base, [...scenarios.keys()]));
+    res.type('json').send(openApiJson);
   });
 
   app.use(networkPages(base, scenarios, page));
 
+  const sendJsonError = (res: Response, status: number, errors: FieldError[]) => {
+    const answer = jsonError(status, errors);
+    res.status(answer.status).type(answer.type).send(answer.body);
+  };
   app.use((req: Request, res: Response) => {
-    if (req.path.startsWith('/api/')) jsonError(res, 404, [{ field: 'path', message: `no such endpoint: ${req.path}` }]);
+    if (req.path.startsWith('/api/')) sendJsonError(res, 404, [{ field: 'path', message: `no such endpoint: ${req.path}` }]);
     else page(res, 404, 'error', { title: 'Not found', heading: 'Not found', message: `There is no page at ${req.path}.` });
   });
 
@@ -181,7 +209,7 @@ export function createApp(options: AppOptions): express.Express {
     if (status === 500) console.error(`corridors web: ${req.method} ${req.path}: ${err instanceof Error ? err.message : String(err)}`);
     const message = status === 500 ? 'Something went wrong on our side.' : 'The request could not be read.';
     if (res.headersSent) return;
-    if (req.path.startsWith('/api/')) jsonError(res, status, [{ field: 'request', message }]);
+    if (req.path.startsWith('/api/')) sendJsonError(res, status, [{ field: 'request', message }]);
     else res.status(status).type('text/plain').send(`${message}\n`);
   });
   return app;

@@ -1,7 +1,7 @@
 // A server-drawn SVG map of routes for pages under a strict Content-Security-Policy: presentation attributes only,
 // no styles, scripts or external references. Pure apart from loading the world-atlas outlines once.
 import { createRequire } from 'node:module';
-import { geoConicEqualArea, geoPath } from 'd3-geo';
+import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -60,11 +60,43 @@ interface Box {
 }
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
+const frames = new WeakMap<Network, [number, number][]>();
+
+/** The points a network's maps are fitted to: every node and every waypoint. */
+function networkFrame(network: Network): [number, number][] {
+  let points = frames.get(network);
+  if (!points) {
+    points = [...network.nodes.map((n): [number, number] => [n.lon, n.lat]), ...network.edges.flatMap((e) => e.waypoints ?? [])];
+    frames.set(network, points);
+  }
+  return points;
+}
+
+const layers = new Map<string, string>();
+
+/** The country outlines for a projection, drawn once per projection and kept (at most 16). */
+function countryLayer(projection: GeoProjection, width: number, height: number): string {
+  const key = JSON.stringify([projection.scale(), projection.translate(), projection.rotate(), width, height]);
+  const hit = layers.get(key);
+  if (hit !== undefined) return hit;
+  const path = geoPath(projection).digits(1);
+  const parts = [`<g class="countries" fill="${LAND}" stroke="#ffffff" stroke-width="0.7">`];
+  for (const country of COUNTRIES) {
+    const d = path(country);
+    if (d) parts.push(`<path d="${d}"/>`);
+  }
+  parts.push('</g>');
+  const layer = parts.join('');
+  layers.set(key, layer);
+  if (layers.size > 16) layers.delete(layers.keys().next().value as string);
+  return layer;
+}
+
 /**
  * Draws the routes on a map of the countries as an SVG string: country outlines, one polyline per route in its
  * colour (dashed when asked), a circle for every node on the routes, names at the ends and at border crossings
- * (skipped where they would collide), and a legend at the bottom left. The view fits the routes, or the whole
- * network when there are none. Same input, same output.
+ * (skipped where they would collide), and a legend at the bottom left. The view fits the whole network, so
+ * every map of one network shares its frame. Same input, same output.
  */
 export function renderMapSvg(input: MapInput): string {
   const width = input.width ?? 960;
@@ -78,8 +110,10 @@ export function renderMapSvg(input: MapInput): string {
   const nodeName = (id: string) => lookup.nodeById.get(id)?.name ?? id;
 
   const lines = routes.map((r) => routeLineString(lookup, r.route));
-  const points: [number, number][] = lines.flat();
-  if (points.length === 0) for (const n of network.nodes) points.push([n.lon, n.lat]);
+  // The frame is the whole network (nodes and sea-lane waypoints), not just the routes shown: every map of a
+  // network then shares one projection, so maps are comparable between queries and the country layer is
+  // drawn once per network and reused.
+  const points = networkFrame(network);
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
   const [lon0, lon1, lat0, lat1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
@@ -119,13 +153,7 @@ export function renderMapSvg(input: MapInput): string {
     `<rect x="0" y="0" width="${width}" height="${height}" fill="${SEA}" stroke="#999999" stroke-width="1"/>`,
   );
 
-  const path = geoPath(projection).digits(1);
-  out.push(`<g class="countries" fill="${LAND}" stroke="#ffffff" stroke-width="0.7">`);
-  for (const country of COUNTRIES) {
-    const d = path(country);
-    if (d) out.push(`<path d="${d}"/>`);
-  }
-  out.push('</g>');
+  out.push(countryLayer(projection, width, height));
 
   // Routes that share an edge are drawn side by side (offset across the edge) so none hides another.
   const users = new Map<string, number[]>();

@@ -6,6 +6,7 @@ import { applyScenario, applyEdits, parseAdhocEdits, parseScenario, ScenarioErro
 import { compareScenario } from '../../src/core/diff.ts';
 import { findRoute } from '../../src/core/shortest-route.ts';
 import { compare } from '../../src/core/compare.ts';
+import { checkNetwork } from '../../src/core/validate.ts';
 import type { Edit } from '../../src/core/scenario-schema.ts';
 import type { Query } from '../../src/core/query.ts';
 import type { Network } from '../../src/core/schema.ts';
@@ -101,6 +102,20 @@ describe('bad edits: every problem, located; nothing half-applied', () => {
     }
   });
 
+  it('a new edge is checked like a network edge', () => {
+    expect(() => apply(worked(), [{ op: 'add-edge', edge: edge('a-q', 'a', 'q', { transitDays: { typical: 1, min: 2, max: 3 }, status: 'planned' }) }])).toThrow(ScenarioError);
+    try {
+      apply(worked(), [{ op: 'add-edge', edge: edge('a-q', 'a', 'q', { transitDays: { typical: 1, min: 2, max: 3 }, status: 'planned', corridors: ['west'] }) }]);
+    } catch (err) {
+      expect((err as ScenarioError).issues.map((i) => `${i.jsonPath} ${i.code}`)).toEqual([
+        '$.edits[0].edge.to unknown_node',
+        '$.edits[0].edge.corridors[0] unknown_corridor',
+        '$.edits[0].edge.transitDays range_order',
+        '$.edits[0].edge.opensYear missing_opens_year',
+      ]);
+    }
+  });
+
   it('a scenario file is checked by schema, with paths', () => {
     const m = model(worked());
     expect(() => parseScenario(m, { id: 'x', name: 'X', description: 'd', sources: ['nope'], edits: [] }, 's.json')).toThrow('s.json $.sources[0]: unknown source id "nope"');
@@ -157,12 +172,14 @@ describe('scenario properties', () => {
     );
   const query = (net: Network): Query => ({ from: 'n0', to: net.nodes[net.nodes.length - 1]?.id ?? 'n1', objective: 'days', avoidCountries: [] });
 
-  it('the base network is deep-equal before and after any edit list', () => {
+  it('the base network is deep-equal before and after any edit list, and the copy is valid', () => {
     fc.assert(
       fc.property(plannedNetArb.chain((net) => fc.tuple(fc.constant(net), fc.array(editArb(net), { maxLength: 6 }))), ([net, edits]) => {
         const before = structuredClone(net);
-        apply(net, edits);
+        const applied = apply(net, edits);
         expect(net).toEqual(before);
+        // The edited copy is itself a valid network.
+        expect(checkNetwork(applied.model.network).issues).toEqual([]);
       }),
       { numRuns: 200 },
     );

@@ -18,6 +18,23 @@ import {
 } from '../core/index.ts';
 import { loadScenario, shippedScenarios } from '../core/load.ts';
 import { compareGeoJson, geojsonText } from '../core/geojson.ts';
+import {
+  CRITERIA,
+  QueryError,
+  corridorAlternatives,
+  corridorDistributions,
+  corridorThroughput,
+  formatAlternatives,
+  formatDistributions,
+  formatPareto,
+  formatThroughput,
+  formatTimeline,
+  paretoRoutes,
+  parseNumber,
+  throughput,
+  timeline,
+  type Criterion,
+} from '../core/index.ts';
 import { applyScenario, compareScenario, formatScenarioCompare, isScenarioError, parseAdhocEdits, type Applied, type Query } from '../core/index.ts';
 import { validateFiles } from './validate.ts';
 import { loadModel } from './model.ts';
@@ -33,7 +50,11 @@ Commands:
   compare   --from ID --to ID [--objective days|cost|km|co2] [--format table|md|csv|json|geojson]
             [--network FILE] [--year YYYY] [--cargo-mtpa N] [--avoid-country XX,YY] [--tonnes-per-feu N]
             [--scenario ID|FILE] [--close ID]... [--open ID]... [--set ID.field=value]...
+            [--alternatives K] [--samples N --seed S --within DAYS]
   route     --from ID --to ID [--corridor ID] [same options as compare]
+  pareto    --from ID --to ID [--criteria days,cost,co2] [filters and what-if as compare]
+  capacity  --from ID --to ID [--corridor ID] [--year YYYY] [--scenario ...]   max-flow and minimum cut
+  timeline  --from ID --to ID --years 2025-2032 [--objective ...]
   scenarios                  the shipped what-if scenarios
   nodes     [--search TEXT] [--format ...]
   edges     [--corridor ID] [--format ...]
@@ -57,6 +78,12 @@ const QUERY_OPTIONS = {
   close: { type: 'string', multiple: true },
   open: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
+  alternatives: { type: 'string' },
+  samples: { type: 'string' },
+  seed: { type: 'string' },
+  within: { type: 'string' },
+  criteria: { type: 'string' },
+  years: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const FLAG_NAMES = {
@@ -128,6 +155,52 @@ function loadWhatIf(model: Model, values: { scenario?: string | undefined; close
   return { applied, info };
 }
 
+/** The query with the scenario's year when the query gives none. */
+function withScenarioYear(query: Query, whatIf: { applied: Applied } | null): Query {
+  return whatIf?.applied.year !== undefined && query.year === undefined ? { ...query, year: whatIf.applied.year } : query;
+}
+
+/** --alternatives K, --samples N, --seed S, --within D. */
+function analysisOptions(values: { alternatives?: string | undefined; samples?: string | undefined; seed?: string | undefined; within?: string | undefined }) {
+  const out: { alternatives?: number; samples?: number; seed: number; within?: number } = { seed: 1 };
+  if (values.alternatives !== undefined) out.alternatives = parseNumber('--alternatives', values.alternatives, { min: 1, max: 10, integer: true });
+  if (values.samples !== undefined) out.samples = parseNumber('--samples', values.samples, { min: 100, max: 100000, integer: true });
+  if (values.seed !== undefined) out.seed = parseNumber('--seed', values.seed, { min: 0, max: 2 ** 32 - 1, integer: true });
+  if (values.within !== undefined) out.within = parseNumber('--within', values.within, { min: 0, max: 1000 });
+  if ((values.seed !== undefined || values.within !== undefined) && out.samples === undefined) out.samples = 2000;
+  return out;
+}
+
+/** --criteria days,cost,co2 (2 to 4 distinct). */
+function parseCriteria(text: string | undefined): Criterion[] {
+  const list = (text ?? 'days,cost,co2').split(',').map((c) => c.trim()).filter((c) => c !== '');
+  const bad = list.filter((c) => !CRITERIA.includes(c as Criterion));
+  if (bad.length) throw new QueryError('criteria', `--criteria: expected some of ${CRITERIA.join(', ')}, got "${bad.join(',')}"`);
+  const unique = [...new Set(list)] as Criterion[];
+  if (unique.length < 2) throw new QueryError('criteria', `--criteria: expected 2 to 4 distinct criteria, got "${text ?? ''}"`);
+  return unique;
+}
+
+/** --years 2025-2032. */
+function parseYears(text: string | undefined): [number, number] {
+  const m = /^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$/.exec(text ?? '');
+  if (!m) throw new QueryError('years', `--years: expected a range such as 2025-2032, got "${text ?? ''}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+/** The alternatives result in the shape formatAlternatives reads. */
+function alternativesView(query: Query, model: Model, alts: ReturnType<typeof corridorAlternatives>) {
+  return {
+    from: query.from,
+    to: query.to,
+    objective: query.objective,
+    corridors: [
+      ...alts.corridors.map((c) => ({ corridor: c.corridor, name: c.name, alternatives: c.alternatives, reason: c.reason })),
+      { corridor: null, name: 'Best overall', alternatives: alts.best.alternatives, reason: alts.best.reason },
+    ],
+  };
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -154,14 +227,72 @@ async function run(argv: string[], io: Io): Promise<number> {
         io.out(geojsonText(compareGeoJson(whatIf ? whatIf.applied.model : model, result)));
         return result.best.route ? 0 : 1;
       }
-      if (whatIf) {
-        const result = compareScenario(model, whatIf.applied, whatIf.info, query);
-        io.out(formatScenarioCompare(result, model.network, format));
-        return result.best.route || result.best.baseline ? 0 : 1;
+      const extras = analysisOptions(values);
+      const target = whatIf ? whatIf.applied.model : model;
+      const scenarioQuery = whatIf?.applied.year !== undefined && query.year === undefined ? { ...query, year: whatIf.applied.year } : query;
+      const alts = extras.alternatives === undefined ? null : corridorAlternatives(target, scenarioQuery, extras.alternatives);
+      const dists = extras.samples === undefined ? null : corridorDistributions(target, scenarioQuery, { samples: extras.samples, seed: extras.seed, ...(extras.within !== undefined ? { withinDays: extras.within } : {}) });
+      const scenarioResult = whatIf ? compareScenario(model, whatIf.applied, whatIf.info, query) : null;
+      const result = scenarioResult ?? compare(model, query);
+      if (format === 'json') {
+        const json = {
+          ...result,
+          corridors: result.corridors.map((c, i) => ({
+            ...c,
+            ...(alts ? { alternatives: alts.corridors[i]?.alternatives ?? [] } : {}),
+            ...(dists ? { distribution: dists[i]?.distribution ?? null } : {}),
+          })),
+          best: { ...result.best, ...(alts ? { alternatives: alts.best.alternatives } : {}), ...(dists ? { distribution: dists[dists.length - 1]?.distribution ?? null } : {}) },
+        };
+        io.out(`${JSON.stringify(json, null, 2)}\n`);
+        return result.best.route ? 0 : 1;
       }
-      const result = compare(model, query);
-      io.out(formatCompare(result, model.network, format));
-      return result.best.route ? 0 : 1;
+      const altText = alts ? formatAlternatives(alternativesView(query, target, alts), target.network, format) : '';
+      const distText = dists ? formatDistributions({ from: query.from, to: query.to, samples: extras.samples ?? 0, seed: extras.seed, withinDays: extras.within ?? null, corridors: dists }, target.network, format) : '';
+      if (format === 'csv' && (alts || dists)) {
+        io.out(alts ? altText : distText);
+        return result.best.route ? 0 : 1;
+      }
+      io.out(scenarioResult ? formatScenarioCompare(scenarioResult, model.network, format) : formatCompare(result, model.network, format));
+      if (altText) io.out(`\n${altText}`);
+      if (distText) io.out(`\n${distText}`);
+      return result.best.route || scenarioResult?.best.baseline ? 0 : 1;
+    }
+    case 'pareto': {
+      const { values } = parse(rest, QUERY_OPTIONS);
+      const format = formatOf(values.format);
+      const base = loadModel(values.network);
+      const query = parseQuery(base, queryInput(values), FLAG_NAMES);
+      const whatIf = loadWhatIf(base, values);
+      const model = whatIf ? whatIf.applied.model : base;
+      const criteria = parseCriteria(values.criteria);
+      const result = paretoRoutes(model, withScenarioYear(query, whatIf), criteria);
+      io.out(formatPareto({ from: query.from, to: query.to, criteria, ...result }, model.network, format));
+      return result.routes.length ? 0 : 1;
+    }
+    case 'capacity': {
+      const { values } = parse(rest, QUERY_OPTIONS);
+      const format = formatOf(values.format);
+      const base = loadModel(values.network);
+      const query = parseQuery(base, queryInput(values), FLAG_NAMES);
+      const whatIf = loadWhatIf(base, values);
+      const model = whatIf ? whatIf.applied.model : base;
+      const q = withScenarioYear(query, whatIf);
+      const list = query.corridor !== undefined ? [throughput(model, q)] : corridorThroughput(model, q);
+      io.out(formatThroughput(list, model.network, format));
+      return list.some((t) => t.reason === null) ? 0 : 1;
+    }
+    case 'timeline': {
+      const { values } = parse(rest, QUERY_OPTIONS);
+      const format = formatOf(values.format);
+      const base = loadModel(values.network);
+      const query = parseQuery(base, queryInput(values), FLAG_NAMES);
+      const whatIf = loadWhatIf(base, values);
+      const model = whatIf ? whatIf.applied.model : base;
+      const [fromYear, toYear] = parseYears(values.years);
+      const t = timeline(model, query, fromYear, toYear);
+      io.out(formatTimeline(t, model.network, format));
+      return 0;
     }
     case 'route': {
       const { values } = parse(rest, QUERY_OPTIONS);
@@ -213,7 +344,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: compare, route, scenarios, nodes, edges, validate, serve, summary, help`);
+      throw new UsageError(`unknown command "${command}"; commands: compare, route, pareto, capacity, timeline, scenarios, nodes, edges, validate, serve, summary, help`);
   }
 }
 

@@ -34,6 +34,7 @@ import {
   throughput,
   timeline,
   type Criterion,
+  withAnalyses,
 } from '../core/index.ts';
 import { applyScenario, compareScenario, formatScenarioCompare, isScenarioError, parseAdhocEdits, type Applied, type Query } from '../core/index.ts';
 import { validateFiles } from './validate.ts';
@@ -235,16 +236,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const scenarioResult = whatIf ? compareScenario(model, whatIf.applied, whatIf.info, query) : null;
       const result = scenarioResult ?? compare(model, query);
       if (format === 'json') {
-        const json = {
-          ...result,
-          corridors: result.corridors.map((c, i) => ({
-            ...c,
-            ...(alts ? { alternatives: alts.corridors[i]?.alternatives ?? [] } : {}),
-            ...(dists ? { distribution: dists[i]?.distribution ?? null } : {}),
-          })),
-          best: { ...result.best, ...(alts ? { alternatives: alts.best.alternatives } : {}), ...(dists ? { distribution: dists[dists.length - 1]?.distribution ?? null } : {}) },
-        };
-        io.out(`${JSON.stringify(json, null, 2)}\n`);
+        io.out(`${JSON.stringify(withAnalyses(result, alts, dists), null, 2)}\n`);
         return result.best.route ? 0 : 1;
       }
       const altText = alts ? formatAlternatives(alternativesView(query, target, alts), target.network, format) : '';

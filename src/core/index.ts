@@ -27,3 +27,4 @@ export * from './throughput.ts';
 export * from './uncertainty.ts';
 export * from './timeline.ts';
 export * from './format-analysis.ts';
+export * from './compare-extras.ts';

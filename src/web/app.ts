@@ -9,6 +9,15 @@ import {
   formatCompare,
   formatScenarioCompare,
   routeQuery,
+  corridorAlternatives,
+  corridorDistributions,
+  corridorThroughput,
+  paretoRoutes,
+  throughput,
+  timeline,
+  withAnalyses,
+  PERT_METHOD,
+  type Query,
   type CompareResult,
   type Model,
   type Scenario,
@@ -18,11 +27,14 @@ import { compareGeoJson, corridorColor, geojsonText } from '../core/geojson.ts';
 import { loadScenario, shippedScenarios } from '../core/load.ts';
 import { mapFor } from './map-cache.ts';
 import { openApiDocument } from './openapi.ts';
-import { checkCompareRequest, formValues, queryString, type FieldError, type FormValues } from './params.ts';
+import { checkCompareRequest, formValues, queryString, type CompareRequest, type FieldError, type FormValues } from './params.ts';
 import { createRenderer, trusted, type Render } from './render.ts';
 import { ResponseCache, type CachedResponse } from './response-cache.ts';
 import { networkPages } from './routes/network.ts';
-import { formView, resultsView } from './view-model.ts';
+import { formView, resultsView, type FormPage } from './view-model.ts';
+import { alternativesView, distributionsView, paretoView, throughputView, timelineView } from './analysis-view.ts';
+
+const TITLES: Record<FormPage, string> = { compare: 'Compare corridors', pareto: 'Trade-offs', capacity: 'Throughput', timeline: 'Timeline' };
 
 /** What the app serves. */
 export interface AppOptions {
@@ -107,22 +119,31 @@ export function createApp(options: AppOptions): express.Express {
   const html = (status: number, view: string, data: Record<string, unknown>): CachedResponse => ({ status, type: 'html', body: render(view, { network, ...data }) });
   const json = (status: number, value: unknown): CachedResponse => ({ status, type: 'json', body: escapedJson(value) });
 
-  /** Checks a compare request and runs it; null with the errors when the input is bad. */
-  const runCompare = (values: FormValues): { result: CompareResult | ScenarioCompareResult; model: Model } | { errors: FieldError[] } => {
+  /** Checks a compare request and runs it (with alternatives and distributions when asked); the errors when the input is bad. */
+  const runCompare = (values: FormValues) => {
     const { request, errors } = checkCompareRequest(base, scenarios, values);
-    if (!request) return { errors };
-    if (request.whatIf) {
-      return { result: compareScenario(base, request.whatIf.applied, request.whatIf.info, request.query), model: request.whatIf.applied.model };
-    }
-    return { result: compare(base, request.query), model: base };
+    if (!request) return { ok: false as const, errors };
+    const model = request.whatIf ? request.whatIf.applied.model : base;
+    const query = scenarioQuery(request);
+    const result: CompareResult | ScenarioCompareResult = request.whatIf ? compareScenario(base, request.whatIf.applied, request.whatIf.info, request.query) : compare(base, request.query);
+    const o = request.options;
+    const alts = o.alternatives === undefined ? null : corridorAlternatives(model, query, o.alternatives);
+    const dists = o.samples === undefined ? null : corridorDistributions(model, query, { samples: o.samples, seed: o.seed, ...(o.within !== undefined ? { withinDays: o.within } : {}) });
+    return { ok: true as const, result, model, alts, dists, request };
   };
 
-  const compareView = (values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}) =>
-    html(status, 'compare', { title: errors.length ? 'Please check the form' : 'Compare corridors', form: formView(base, scenarios, values, errors), ...extra });
+  /** The query to run on the what-if model: the scenario's year unless the query gives one. */
+  const scenarioQuery = (request: CompareRequest): Query => {
+    const year = request.query.year ?? request.whatIf?.applied.year;
+    return year === undefined ? request.query : { ...request.query, year };
+  };
+
+  const compareView = (values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}, view: FormPage = 'compare') =>
+    html(status, view, { title: errors.length ? 'Please check the form' : TITLES[view], form: formView(base, scenarios, values, errors, view), ...extra });
 
   app.get('/', (req, res) => {
     const values = formValues(req.query);
-    if (values.from === '' && values.to === '') Object.assign(values, { from: 'xian', to: 'duisburg' });
+    if (values.from === '' && values.to === '') Object.assign(values, { from: 'xian', to: 'duisburg', samples: values.samples || '1000' });
     const answer = compareView(values, [], 200);
     res.status(answer.status).type(answer.type).send(answer.body);
   });
@@ -132,11 +153,15 @@ export function createApp(options: AppOptions): express.Express {
     cached((req) => {
       const values = formValues(req.query);
       const out = runCompare(values);
-      if ('errors' in out) return compareView(values, out.errors, 400);
+      if (!out.ok) return compareView(values, out.errors, 400);
       const results = resultsView(base, out.result);
       return compareView(values, [], 200, {
         title: `${results.heading} · compare`,
         results,
+        analysis: {
+          alternatives: out.alts ? alternativesView(out.model, out.alts) : null,
+          distributions: out.dists ? distributionsView(out.model, out.dists, out.request.options.within) : null,
+        },
         map: trusted(mapFor(base, out.result)),
         links: { query: queryString(values) },
       });
@@ -149,8 +174,8 @@ export function createApp(options: AppOptions): express.Express {
     '/compare.csv',
     cached((req) => {
       const out = runCompare(formValues(req.query));
-      if ('errors' in out) return jsonError(400, out.errors);
-      const text = 'scenario' in out.result ? formatScenarioCompare(out.result, out.model.network, 'csv') : formatCompare(out.result, out.model.network, 'csv');
+      if (!out.ok) return jsonError(400, out.errors);
+      const text = out.request.whatIf ? formatScenarioCompare(out.result as ScenarioCompareResult, out.model.network, 'csv') : formatCompare(out.result, out.model.network, 'csv');
       return { status: 200, type: 'text/csv', body: text, headers: { 'Content-Disposition': 'attachment; filename="compare.csv"' } };
     }),
   );
@@ -159,7 +184,7 @@ export function createApp(options: AppOptions): express.Express {
     '/api/compare',
     cached((req) => {
       const out = runCompare(formValues(req.query));
-      return 'errors' in out ? jsonError(400, out.errors) : json(200, out.result);
+      return out.ok ? json(200, withAnalyses(out.result, out.alts, out.dists)) : jsonError(400, out.errors);
     }),
   );
 
@@ -167,7 +192,7 @@ export function createApp(options: AppOptions): express.Express {
     '/api/compare.geojson',
     cached((req) => {
       const out = runCompare(formValues(req.query));
-      return 'errors' in out ? jsonError(400, out.errors) : { status: 200, type: 'application/geo+json', body: geojsonText(compareGeoJson(out.model, out.result)) };
+      return out.ok ? { status: 200, type: 'application/geo+json', body: geojsonText(compareGeoJson(out.model, out.result)) } : jsonError(400, out.errors);
     }),
   );
 
@@ -182,6 +207,63 @@ export function createApp(options: AppOptions): express.Express {
       return json(200, routeQuery(model, year === undefined ? request.query : { ...request.query, year }));
     }),
   );
+
+  /** The pages and JSON of one analysis: check the request, run, render or answer JSON. */
+  const analysisRoutes = <T>(view: FormPage, run: (model: Model, query: Query, request: CompareRequest) => T, toView: (model: Model, value: T, request: CompareRequest) => Record<string, unknown>, toJson: (value: T) => unknown) => {
+    const compute = (values: FormValues) => {
+      const { request, errors } = checkCompareRequest(base, scenarios, values, { corridor: view === 'capacity' });
+      if (!request) return { ok: false as const, errors };
+      const model = request.whatIf ? request.whatIf.applied.model : base;
+      return { ok: true as const, request, model, value: run(model, scenarioQuery(request), request) };
+    };
+    app.get(
+      `/${view}`,
+      cached((req) => {
+        const values = formValues(req.query);
+        if (values.from === '' && values.to === '' && Object.keys(req.query as object).length === 0) return compareView({ ...values, from: 'xian', to: 'duisburg' }, [], 200, {}, view);
+        const out = compute(values);
+        if (!out.ok) return compareView(values, out.errors, 400, {}, view);
+        const name = (id: string) => base.nodeById.get(id)?.name ?? id;
+        return compareView(values, [], 200, {
+          title: `${name(out.request.query.from)} → ${name(out.request.query.to)} · ${TITLES[view]}`,
+          heading: `${name(out.request.query.from)} → ${name(out.request.query.to)}`,
+          query: scenarioQuery(out.request),
+          links: { query: queryString(values) },
+          ...toView(out.model, out.value, out.request),
+        }, view);
+      }),
+    );
+    app.get(
+      `/api/${view}`,
+      cached((req) => {
+        const out = compute(formValues(req.query));
+        return out.ok ? json(200, toJson(out.value)) : jsonError(400, out.errors);
+      }),
+    );
+  };
+  analysisRoutes(
+    'pareto',
+    (model, query, request) => ({ criteria: request.options.criteria, ...paretoRoutes(model, query, request.options.criteria) }),
+    (model, v) => ({ result: paretoView(model, v.routes, v.criteria), reason: v.reason, truncated: v.truncated }),
+    (v) => v,
+  );
+  analysisRoutes(
+    'capacity',
+    (model, query) => (query.corridor !== undefined ? [throughput(model, query)] : corridorThroughput(model, query)),
+    (model, v) => ({ rows: throughputView(model, v) }),
+    (v) => v.map((t) => ({ ...t, unknownUnlimited: { ...t.unknownUnlimited, maxFlowMtpa: Number.isFinite(t.unknownUnlimited.maxFlowMtpa) ? t.unknownUnlimited.maxFlowMtpa : null } })),
+  );
+  analysisRoutes(
+    'timeline',
+    (model, query, request) => timeline(model, query, request.options.years[0], request.options.years[1]),
+    (model, v) => ({ result: timelineView(model, v) }),
+    (v) => v,
+  );
+
+  const methodPage = render('method', { network, title: 'Method', factors: base.factors, pert: PERT_METHOD });
+  app.get('/method', (_req, res) => {
+    res.type('html').send(methodPage);
+  });
 
   const networkJson = escapedJson(network);
   app.get('/api/network', (_req, res) => {

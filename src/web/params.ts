@@ -13,12 +13,19 @@ import {
   type ValidationIssue,
   UnknownIdError,
   closest,
+  CRITERIA,
+  MAX_ALTERNATIVES,
+  MAX_TIMELINE_YEARS,
+  parseNumber,
+  type Criterion,
 } from '../core/index.ts';
 
 /** The most what-if edits (close + open + set) one request may carry. */
 export const MAX_EDITS = 20;
 /** The longest single value accepted in a query parameter. */
 export const MAX_VALUE_LENGTH = 200;
+/** The most samples one web request may ask for. */
+export const MAX_WEB_SAMPLES = 20000;
 
 /** The form as the user typed it, kept to re-render it. */
 export interface FormValues {
@@ -34,6 +41,12 @@ export interface FormValues {
   close: string[];
   open: string[];
   set: string[];
+  alternatives: string;
+  samples: string;
+  seed: string;
+  within: string;
+  criteria: string;
+  years: string;
 }
 
 /** One message for the user, tied to a form field where possible. */
@@ -64,6 +77,12 @@ export function formValues(query: unknown): FormValues {
     close: many(q.close),
     open: many(q.open),
     set: many(q.set),
+    alternatives: one(q.alternatives),
+    samples: one(q.samples),
+    seed: one(q.seed),
+    within: one(q.within),
+    criteria: many(q.criteria).join(','),
+    years: one(q.years),
   };
 }
 
@@ -85,14 +104,66 @@ export function queryString(v: FormValues, extra: Record<string, string> = {}): 
   for (const x of v.close) add('close', x);
   for (const x of v.open) add('open', x);
   for (const x of v.set) add('set', x);
+  add('alternatives', v.alternatives);
+  add('samples', v.samples);
+  add('seed', v.seed);
+  add('within', v.within);
+  add('criteria', v.criteria);
+  add('years', v.years);
   for (const [k, val] of Object.entries(extra)) add(k, val);
   return p.toString();
 }
 
-/** A checked compare request: the query, and the what-if model when the request carries edits. */
+/** The options of the analyses beyond the best route, checked. */
+export interface AnalysisOptions {
+  alternatives?: number;
+  samples?: number;
+  seed: number;
+  within?: number;
+  criteria: Criterion[];
+  years: [number, number];
+}
+
+/** A checked compare request: the query, the what-if model when the request carries edits, and analysis options. */
 export interface CompareRequest {
   query: Query;
   whatIf: { applied: Applied; info: { id: string; name: string; description: string } } | null;
+  options: AnalysisOptions;
+}
+
+/** Checks the analysis options; errors are added to the list. */
+function checkOptions(v: FormValues, errors: FieldError[]): AnalysisOptions {
+  const options: AnalysisOptions = { seed: 1, criteria: ['days', 'cost', 'co2'], years: [2025, 2032] };
+  const num = (field: keyof FormValues, limits: { min: number; max: number; integer?: boolean }, set: (n: number) => void) => {
+    const raw = v[field];
+    if (typeof raw !== 'string' || raw.trim() === '') return;
+    try {
+      set(parseNumber(field, raw, limits));
+    } catch (err) {
+      if (err instanceof QueryError) errors.push({ field, message: err.message });
+      else throw err;
+    }
+  };
+  num('alternatives', { min: 1, max: MAX_ALTERNATIVES, integer: true }, (n) => (options.alternatives = n));
+  num('samples', { min: 100, max: MAX_WEB_SAMPLES, integer: true }, (n) => (options.samples = n));
+  num('seed', { min: 0, max: 2 ** 32 - 1, integer: true }, (n) => (options.seed = n));
+  num('within', { min: 0, max: 1000 }, (n) => (options.within = n));
+  if (v.criteria.trim() !== '') {
+    const list = [...new Set(v.criteria.split(',').map((c) => c.trim()).filter((c) => c !== ''))];
+    const bad = list.filter((c) => !CRITERIA.includes(c as Criterion));
+    if (bad.length) errors.push({ field: 'criteria', message: `criteria: expected some of ${CRITERIA.join(', ')}, got ${JSON.stringify(bad.join(','))}` });
+    else if (list.length < 2) errors.push({ field: 'criteria', message: 'criteria: choose at least two' });
+    else options.criteria = list as Criterion[];
+  }
+  if (v.years.trim() !== '') {
+    const m = /^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$/.exec(v.years);
+    const from = Number(m?.[1]);
+    const to = Number(m?.[2]);
+    if (!m || from > to || to - from >= MAX_TIMELINE_YEARS || from < 1900 || to > 2100) {
+      errors.push({ field: 'years', message: `years: expected a range such as 2025-2032 of at most ${MAX_TIMELINE_YEARS} years, got ${JSON.stringify(v.years)}` });
+    } else options.years = [from, to];
+  }
+  return options;
 }
 
 const FIELD_OF: Record<string, string> = { avoidCountries: 'avoid' };
@@ -154,8 +225,9 @@ export function checkCompareRequest(
       else throw err;
     }
   }
+  const options = checkOptions(values, errors);
   if (errors.length || !query) return { request: null, errors };
-  return { request: { query, whatIf }, errors };
+  return { request: { query, whatIf, options }, errors };
 }
 
 /** Only shipped scenarios may be named from the web, never a file path. @throws UnknownIdError with the closest ids. */

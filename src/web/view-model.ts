@@ -3,6 +3,7 @@
 import {
   Footnotes,
   OBJECTIVES,
+  CRITERIA,
   estimatedCells,
   fmtDays,
   fmtInt,
@@ -17,7 +18,7 @@ import {
   type ScenarioCompareResult,
 } from '../core/index.ts';
 import { corridorColor } from '../core/geojson.ts';
-import type { FieldError, FormValues } from './params.ts';
+import { queryString, type FieldError, type FormValues } from './params.ts';
 
 interface Option {
   value: string;
@@ -26,7 +27,11 @@ interface Option {
 }
 
 /** The compare form with the user's values kept. */
-export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>, v: FormValues, errors: FieldError[] = []) {
+export type FormPage = 'compare' | 'pareto' | 'capacity' | 'timeline';
+
+const SUBMIT: Record<FormPage, string> = { compare: 'Compare', pareto: 'Find the trade-offs', capacity: 'Compute throughput', timeline: 'Show the timeline' };
+
+export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>, v: FormValues, errors: FieldError[] = [], pageName: FormPage = 'compare') {
   const nodes = [...model.network.nodes].sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const nodeOptions = (selected: string): Option[] => nodes.map((n) => ({ value: n.id, label: `${n.name} (${n.country})`, selected: n.id === selected }));
   const knownNode = (id: string) => id === '' || model.nodeById.has(id);
@@ -48,7 +53,14 @@ export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>,
   const stray = (list: string[], options: Option[]) => list.filter((x) => !options.some((o) => o.value === x));
   const sets = [...v.set, '', ''].slice(0, Math.max(3, v.set.length + 1));
   const errorFor = (f: string) => errors.filter((e) => e.field === f).map((e) => e.message);
+  const chosen = v.criteria === '' ? ['days', 'cost', 'co2'] : v.criteria.split(',');
   return {
+    action: `/${pageName}`,
+    submit: SUBMIT[pageName],
+    show: { compare: pageName === 'compare', pareto: pageName === 'pareto', capacity: pageName === 'capacity', timeline: pageName === 'timeline' },
+    link: queryString({ ...v, alternatives: '', samples: '', seed: '', within: '', criteria: '', years: '', corridor: '' }),
+    criteriaOptions: CRITERIA.map((c) => ({ value: c, label: { days: 'transit days', cost: 'cost', co2: 'CO2e', km: 'distance' }[c], selected: chosen.includes(c) })),
+    corridorOptions: model.network.corridors.map((c) => ({ value: c.id, label: c.name, selected: c.id === v.corridor })),
     values: v,
     fromOptions: nodeOptions(v.from),
     toOptions: nodeOptions(v.to),
@@ -76,6 +88,10 @@ export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>,
       open: errorFor('open'),
       set: errorFor('set'),
       edits: errorFor('edits'),
+      alternatives: errorFor('alternatives'),
+      samples: errorFor('samples'),
+      criteria: errorFor('criteria'),
+      years: errorFor('years'),
     },
   };
 }

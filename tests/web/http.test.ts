@@ -70,6 +70,64 @@ describe('pages', () => {
   });
 });
 
+describe('analyses', () => {
+  it('compare with alternatives and uncertainty: sections on the page, fields in the JSON', async () => {
+    const page = await get('/compare?from=xian&to=duisburg&alternatives=3&samples=500&seed=2&within=20');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h2>Alternatives</h2>');
+    expect(page.text).toContain('<h2>Transit-time uncertainty</h2>');
+    expect(page.text).toContain('<th>Within 20 days</th>');
+    const json = JSON.parse((await get('/api/compare?from=xian&to=duisburg&alternatives=3&samples=500&seed=2')).text);
+    for (const c of json.corridors) {
+      expect(c.alternatives.length).toBeGreaterThan(0);
+      expect(c.alternatives.length).toBeLessThanOrEqual(3);
+      expect(c.distribution.p10).toBeLessThanOrEqual(c.distribution.p90);
+    }
+    const again = JSON.parse((await get('/api/compare?from=xian&to=duisburg&samples=500&seed=2')).text);
+    expect(again.corridors[0].distribution.p50).toBe(json.corridors[0].distribution.p50);
+  });
+
+  it('/pareto shows the set and a scatter; /api/pareto returns it', async () => {
+    const page = await get('/pareto?from=xian&to=duisburg&criteria=days&criteria=cost');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('trade-offs');
+    expect(page.text).toContain('<svg');
+    const json = JSON.parse((await get('/api/pareto?from=xian&to=duisburg&criteria=days,cost')).text);
+    expect(json.criteria).toEqual(['days', 'cost']);
+    expect(json.routes.length).toBeGreaterThan(0);
+  });
+
+  it('/capacity names the limiting segments; /timeline draws the years', async () => {
+    const cap = await get('/capacity?from=xian&to=istanbul&corridor=southern');
+    expect(cap.status).toBe(200);
+    expect(cap.text).toContain('Lake Van rail ferry');
+    const capJson = JSON.parse((await get('/api/capacity?from=xian&to=duisburg')).text);
+    expect(capJson.length).toBe(model.network.corridors.length + 1);
+    const tl = await get('/timeline?from=xian&to=duisburg&years=2025-2031');
+    expect(tl.status).toBe(200);
+    expect(tl.text).toContain('<th scope="row">2031</th>');
+    expect(JSON.parse((await get('/api/timeline?from=xian&to=duisburg&years=2025-2031')).text).years).toEqual([2025, 2026, 2027, 2028, 2029, 2030, 2031]);
+  });
+
+  it('bad analysis input is a 400 with the form kept', async () => {
+    const alt = await get('/compare?from=xian&to=duisburg&alternatives=11');
+    expect(alt.status).toBe(400);
+    expect(alt.text).toContain('alternatives: expected at most 10');
+    expect(alt.text).toContain('name="alternatives" inputmode="numeric" size="3" placeholder="1–10" value="11"');
+    const years = await get('/timeline?from=xian&to=duisburg&years=2040-2030');
+    expect(years.status).toBe(400);
+    expect(years.text).toContain('value="2040-2030"');
+    expect((await get('/pareto?from=xian&to=duisburg&criteria=speed')).status).toBe(400);
+    expect((await get('/api/pareto?from=xian&to=duisburg&criteria=days')).status).toBe(400);
+  });
+
+  it('/method states the emission method and lists the factors with sources', async () => {
+    const page = await get('/method');
+    expect(page.text).toContain('well-to-wheel');
+    expect(page.text).toContain('rail-electric-kz');
+  });
+});
+
 describe('downloads', () => {
   it('/api/compare is the CLI\'s JSON shape, equal to the core result', async () => {
     const r = await get('/api/compare?from=xian&to=duisburg&objective=cost');
@@ -151,10 +209,10 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
 
   it('garbage in any parameter never gives a 500', async () => {
     const junk = ['', ' ', '-1', '1e999', 'NaN', '%00', '[]', '{}', '\u202e', 'x'.repeat(300), '../../etc/passwd', 'null', '__proto__', 'constructor'];
-    const params = ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'close', 'open', 'set', 'tonnesPerFeu', 'corridor'];
+    const params = ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'close', 'open', 'set', 'tonnesPerFeu', 'corridor', 'alternatives', 'samples', 'seed', 'within', 'criteria', 'years'];
     for (const p of params) {
       for (const j of junk) {
-        for (const path of ['/compare', '/api/compare', '/api/route', '/compare.csv']) {
+        for (const path of ['/compare', '/api/compare', '/api/route', '/compare.csv', '/api/pareto', '/api/capacity', '/api/timeline']) {
           const r = await get(`${path}?from=xian&to=duisburg&${p}=${encodeURIComponent(j)}`);
           expect(r.status, `${path} ${p}=${j}`).toBeLessThan(500);
         }
@@ -168,8 +226,8 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
 describe('security', () => {
   const payload = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
   it('an XSS payload in every parameter comes back escaped, never raw', async () => {
-    for (const p of ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'close', 'open', 'set', 'tonnesPerFeu', 'corridor']) {
-      for (const path of ['/compare', '/api/compare', '/compare.csv', '/api/route', '/network', '/']) {
+    for (const p of ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'close', 'open', 'set', 'tonnesPerFeu', 'corridor', 'alternatives', 'samples', 'seed', 'within', 'criteria', 'years']) {
+      for (const path of ['/compare', '/api/compare', '/compare.csv', '/api/route', '/network', '/', '/pareto', '/capacity', '/timeline', '/api/pareto']) {
         const r = await get(`${path}?from=xian&to=duisburg&${p}=${encodeURIComponent(payload)}`);
         expect(r.text, `${path} ${p}`).not.toContain('<script>alert(1)');
         expect(r.text, `${path} ${p}`).not.toContain('<img src=x');

@@ -28,6 +28,13 @@ export function openApiDocument(model: Model, scenarioIds: string[]): Record<str
     param('open', 'Open a planned edge or line (repeatable).', { type: 'array', items: { type: 'string' } }, false, true),
     param('set', 'Set a figure: ID.field=value, e.g. sarakhs-razi.capacityMtpa=15 (repeatable).', { type: 'array', items: { type: 'string' } }, false, true),
   ];
+  const compareParams = [
+    ...queryParams,
+    param('alternatives', 'Also give the K best loopless routes per corridor (Yen).', { type: 'integer', minimum: 1, maximum: 10 }),
+    param('samples', 'Also give transit days as a distribution (PERT samples per corridor).', { type: 'integer', minimum: 100, maximum: 20000 }),
+    param('seed', 'Seed of the sampling (same seed, same numbers).', { type: 'integer', minimum: 0, default: 1 }),
+    param('within', 'Days for the probability of arriving within them.', { type: 'number', minimum: 0 }),
+  ];
   const errorResponse = { description: 'Bad input: the message names the parameter and suggests the closest ids.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   const networkSchema = z.toJSONSchema(Network, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   delete networkSchema.$schema;
@@ -41,8 +48,8 @@ export function openApiDocument(model: Model, scenarioIds: string[]): Record<str
     paths: {
       '/api/compare': {
         get: {
-          summary: 'One best route per corridor and the overall best; with a scenario or edits, each corridor also has its baseline and the change.',
-          parameters: queryParams,
+          summary: 'One best route per corridor and the overall best; with a scenario or edits, each corridor also has its baseline and the change; with alternatives or samples, each corridor also has its alternatives and its transit-day distribution.',
+          parameters: compareParams,
           responses: { '200': { description: 'The comparison (same shape as `corridors compare --format json`).', content: { 'application/json': { schema: { $ref: '#/components/schemas/CompareResult' } } } }, '400': errorResponse },
         },
       },
@@ -58,6 +65,27 @@ export function openApiDocument(model: Model, scenarioIds: string[]): Record<str
           summary: 'One best route with its legs, optionally on one corridor.',
           parameters: [...queryParams, param('corridor', 'Use only this corridor\'s edges.', { type: 'string' })],
           responses: { '200': { description: 'The route (same shape as `corridors route --format json`).', content: { 'application/json': { schema: { $ref: '#/components/schemas/RouteResult' } } } }, '400': errorResponse },
+        },
+      },
+      '/api/pareto': {
+        get: {
+          summary: 'The Pareto set: the routes no other route beats on every criterion (multi-criteria label-setting search).',
+          parameters: [...queryParams, param('criteria', 'Two to four of days, cost, co2, km (comma-separated or repeated); default days,cost,co2.', { type: 'string' })],
+          responses: { '200': { description: '{ criteria, routes: [{ route, values, corridors }], reason, truncated }', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse },
+        },
+      },
+      '/api/capacity': {
+        get: {
+          summary: 'Throughput per corridor (or one corridor): max-flow in Mt/yr with unknown capacities left out and unlimited, and the minimum cut.',
+          parameters: [...queryParams, param('corridor', 'Only this corridor.', { type: 'string' })],
+          responses: { '200': { description: 'A list of throughput results; maxFlowMtpa null where unbounded.', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } }, '400': errorResponse },
+        },
+      },
+      '/api/timeline': {
+        get: {
+          summary: 'Per year, each corridor\'s best route figures as planned segments open.',
+          parameters: [...queryParams, param('years', 'A range such as 2025-2032 (at most 50 years).', { type: 'string', default: '2025-2032' })],
+          responses: { '200': { description: 'The timeline.', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse },
         },
       },
       '/api/network': {

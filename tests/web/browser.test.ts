@@ -64,6 +64,20 @@ describe.skipIf(!available)('in a browser', () => {
     await page.screenshot({ path: `${OUT}whatif.png`, fullPage: true });
   });
 
+  it('the analyses: trade-offs scatter, throughput and timeline from the form links', async () => {
+    await page.goto(`${base}/compare?from=xian&to=duisburg&samples=500`);
+    expect(await page.locator('section.uncertainty svg').count()).toBe(5);
+    await Promise.all([page.waitForURL(/\/pareto\?/), page.click('a[href^="/pareto?"]')]);
+    await Promise.all([page.waitForURL(/\/pareto\?.*criteria/), page.click('button[type=submit]')]);
+    expect(await page.locator('figure.chart svg circle').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${OUT}pareto.png`, fullPage: true });
+    await page.goto(`${base}/capacity?from=xian&to=istanbul&corridor=southern`);
+    await expect(page.locator('table.data').innerText()).resolves.toContain('Lake Van rail ferry');
+    await page.goto(`${base}/timeline?from=xian&to=duisburg&years=2025-2032`);
+    expect(await page.locator('figure.chart svg path').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${OUT}timeline.png`, fullPage: true });
+  });
+
   it('a bad form comes back with the message and the values kept', async () => {
     await page.goto(`${base}/compare?from=xian&to=duisburg&year=twenty`);
     await expect(page.locator('.errors').innerText()).resolves.toContain('year: expected a number, got "twenty"');

@@ -156,7 +156,7 @@ describe('downloads', () => {
     expect(fc.features.some((f: { geometry: { type: string } }) => f.geometry.type === 'LineString')).toBe(true);
     const api = JSON.parse((await get('/api/openapi.json')).text);
     expect(api.openapi).toBe('3.1.0');
-    expect(Object.keys(api.paths)).toEqual(expect.arrayContaining(['/api/compare', '/api/route', '/api/network', '/api/compare.geojson']));
+    expect(Object.keys(api.paths)).toEqual(expect.arrayContaining(['/api/compare', '/api/route', '/api/network', '/api/compare.geojson', '/api/pareto', '/api/capacity', '/api/timeline']));
   });
 });
 

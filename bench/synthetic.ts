@@ -2,18 +2,9 @@
 // transit days proportional to distance, no dwells (so arc weights are plain edge weights).
 import { createModel, type Model } from '../src/core/model.ts';
 import type { Edge, EmissionFactors, Network, Node } from '../src/core/schema.ts';
+import { mulberry32 } from '../src/core/random.ts';
 
-/** A seeded PRNG (mulberry32): returns a function yielding floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Emission factors shaped like the real file, one row per mode. */
 export const SYNTHETIC_FACTORS: EmissionFactors = {

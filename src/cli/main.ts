@@ -40,7 +40,7 @@ import { applyScenario, compareScenario, formatScenarioCompare, isScenarioError,
 import { validateFiles } from './validate.ts';
 import { loadModel } from './model.ts';
 import { listEdges, listNodes, networkSummary } from './list.ts';
-import { defaultIo, displayPath, type Io } from './io.ts';
+import { defaultIo, type Io } from './io.ts';
 
 /** A bad command line: printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -156,6 +156,16 @@ function loadWhatIf(model: Model, values: { scenario?: string | undefined; close
   return { applied, info };
 }
 
+/** What the query commands share: the options, the format, the checked query and the (what-if) model. */
+function setup(rest: string[]) {
+  const { values } = parse(rest, QUERY_OPTIONS);
+  const format = formatOf(values.format);
+  const base = loadModel(values.network);
+  const query = parseQuery(base, queryInput(values), FLAG_NAMES);
+  const whatIf = loadWhatIf(base, values);
+  return { values, format, base, query, whatIf, model: whatIf ? whatIf.applied.model : base };
+}
+
 /** The query with the scenario's year when the query gives none. */
 function withScenarioYear(query: Query, whatIf: { applied: Applied } | null): Query {
   return whatIf?.applied.year !== undefined && query.year === undefined ? { ...query, year: whatIf.applied.year } : query;
@@ -251,50 +261,29 @@ async function run(argv: string[], io: Io): Promise<number> {
       return result.best.route || scenarioResult?.best.baseline ? 0 : 1;
     }
     case 'pareto': {
-      const { values } = parse(rest, QUERY_OPTIONS);
-      const format = formatOf(values.format);
-      const base = loadModel(values.network);
-      const query = parseQuery(base, queryInput(values), FLAG_NAMES);
-      const whatIf = loadWhatIf(base, values);
-      const model = whatIf ? whatIf.applied.model : base;
+      const { values, format, query, whatIf, model } = setup(rest);
       const criteria = parseCriteria(values.criteria);
       const result = paretoRoutes(model, withScenarioYear(query, whatIf), criteria);
       io.out(formatPareto({ from: query.from, to: query.to, criteria, ...result }, model.network, format));
       return result.routes.length ? 0 : 1;
     }
     case 'capacity': {
-      const { values } = parse(rest, QUERY_OPTIONS);
-      const format = formatOf(values.format);
-      const base = loadModel(values.network);
-      const query = parseQuery(base, queryInput(values), FLAG_NAMES);
-      const whatIf = loadWhatIf(base, values);
-      const model = whatIf ? whatIf.applied.model : base;
+      const { format, query, whatIf, model } = setup(rest);
       const q = withScenarioYear(query, whatIf);
       const list = query.corridor !== undefined ? [throughput(model, q)] : corridorThroughput(model, q);
       io.out(formatThroughput(list, model.network, format));
       return list.some((t) => t.reason === null) ? 0 : 1;
     }
     case 'timeline': {
-      const { values } = parse(rest, QUERY_OPTIONS);
-      const format = formatOf(values.format);
-      const base = loadModel(values.network);
-      const query = parseQuery(base, queryInput(values), FLAG_NAMES);
-      const whatIf = loadWhatIf(base, values);
-      const model = whatIf ? whatIf.applied.model : base;
+      const { values, format, query, model } = setup(rest);
       const [fromYear, toYear] = parseYears(values.years);
       const t = timeline(model, query, fromYear, toYear);
       io.out(formatTimeline(t, model.network, format));
       return 0;
     }
     case 'route': {
-      const { values } = parse(rest, QUERY_OPTIONS);
-      const format = formatOf(values.format);
-      const base = loadModel(values.network);
-      const query: Query = parseQuery(base, queryInput(values), FLAG_NAMES);
-      const whatIf = loadWhatIf(base, values);
-      const model = whatIf ? whatIf.applied.model : base;
-      const year = query.year ?? whatIf?.applied.year;
-      const result = routeQuery(model, year === undefined ? query : { ...query, year });
+      const { format, query, whatIf, model } = setup(rest);
+      const result = routeQuery(model, withScenarioYear(query, whatIf));
       io.out(formatRoute(result, model.network, format));
       return result.route ? 0 : 1;
     }

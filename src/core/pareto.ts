@@ -1,5 +1,6 @@
 // The Pareto set of routes under two to four criteria (days, cost, CO2, km) by multi-criteria label setting
 // over simple paths, each route built with buildRoute so its values come from the route totals.
+import { objectiveValue } from './alternatives.ts';
 import { QueryError } from './errors.ts';
 import type { Model } from './model.ts';
 import type { Query } from './query.ts';
@@ -57,22 +58,6 @@ function checkCriteria(criteria: readonly Criterion[]): void {
   if (new Set(criteria).size !== criteria.length) throw new QueryError('criteria', `criteria: each criterion may appear once, got ${criteria.join(',')}`);
   if (criteria.length < 2 || criteria.length > 4) {
     throw new QueryError('criteria', `criteria: expected 2 to 4 distinct criteria, got ${criteria.length}`);
-  }
-}
-
-function valueOf(route: Route, c: Criterion): number {
-  switch (c) {
-    case 'days':
-      return route.totals.transitDays.typical;
-    case 'cost': {
-      const cost = route.totals.costUsdPerFeu;
-      if (!cost) throw new Error(`pareto: route ${route.legs.map((l) => l.edge).join(',')} has no cost total`);
-      return cost.typical;
-    }
-    case 'co2':
-      return route.totals.co2KgPerFeu;
-    case 'km':
-      return route.totals.distanceKm;
   }
 }
 
@@ -178,7 +163,7 @@ export function paretoRoutes(
     const nodes: string[] = [];
     for (let x: Label | null = l; x; x = x.parent) nodes.push(graph.nodeIds[x.node] ?? '');
     const route = buildRoute(model, nodes.reverse(), edges, tonnes);
-    return { edges, route, vector: criteria.map((c) => valueOf(route, c)) };
+    return { edges, route, vector: criteria.map((c) => objectiveValue(route, c)) };
   });
   // Values from the rounded route totals can tie or order differently from the search sums: filter again.
   built.sort((a, b) => {

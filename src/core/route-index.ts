@@ -23,6 +23,18 @@ export interface RouteIndex {
 const CACHE_LIMIT = 64;
 const cache = new WeakMap<Model, Map<string, RouteIndex>>();
 
+/** Splits the network's edges into those a query may use and those it may not (with why). */
+export function partitionEdges(model: Model, query: Omit<Query, 'from' | 'to'>): { usable: Edge[]; excluded: { edge: Edge; why: Exclusion }[] } {
+  const usable: Edge[] = [];
+  const excluded: { edge: Edge; why: Exclusion }[] = [];
+  for (const edge of model.network.edges) {
+    const why = edgeExclusion(model, edge, query);
+    if (why) excluded.push({ edge, why });
+    else usable.push(edge);
+  }
+  return { usable, excluded };
+}
+
 /** The part of a query an index depends on. */
 export function filterKey(query: Omit<Query, 'from' | 'to'>, tonnesPerFeu: number): string {
   return JSON.stringify([query.objective, query.corridor ?? null, query.year ?? null, query.cargoMtpa ?? null, query.avoidCountries, query.objective === 'co2' ? tonnesPerFeu : null]);
@@ -39,13 +51,7 @@ export function routeIndex(model: Model, query: Omit<Query, 'from' | 'to'>, tonn
     perModel?.set(key, hit);
     return hit;
   }
-  const usable: Edge[] = [];
-  const excluded: { edge: Edge; why: Exclusion }[] = [];
-  for (const edge of model.network.edges) {
-    const why = edgeExclusion(model, edge, query);
-    if (why) excluded.push({ edge, why });
-    else usable.push(edge);
-  }
+  const { usable, excluded } = partitionEdges(model, query);
   const graph = buildGraph(model, usable, query.objective, tonnesPerFeu);
   const weight = (edge: string, attributes: Record<string, unknown>) => arcWeight(edge, attributes as unknown as Arc);
   const search = graph.order > 0 ? createDijkstraIndexedBrandes(graph, weight) : null;

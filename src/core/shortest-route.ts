@@ -1,6 +1,6 @@
 // The best route for a query (graphology-shortest-path's indexed Dijkstra on checked weights),
 // and, when there is none, a reason a user can act on.
-import { edgeExclusion, nodeExclusion, type Exclusion } from './build-graph.ts';
+import { nodeExclusion, type Exclusion } from './build-graph.ts';
 import { routeIndex, searchPath } from './route-index.ts';
 import type { Model } from './model.ts';
 import type { Query } from './query.ts';
@@ -9,18 +9,6 @@ import type { Edge } from './schema.ts';
 
 /** A route, or the named outcome "no route" with its reason. */
 export type RouteResult = { route: Route; reason: null } | { route: null; reason: string };
-
-/** Splits the network's edges into those a query may use and those it may not (with why). */
-export function partitionEdges(model: Model, query: Query): { usable: Edge[]; excluded: { edge: Edge; why: Exclusion }[] } {
-  const usable: Edge[] = [];
-  const excluded: { edge: Edge; why: Exclusion }[] = [];
-  for (const edge of model.network.edges) {
-    const why = edgeExclusion(model, edge, query);
-    if (why) excluded.push({ edge, why });
-    else usable.push(edge);
-  }
-  return { usable, excluded };
-}
 
 /** The tonnes per FEU a query uses for CO2 figures. */
 export function tonnesFor(model: Model, query: Pick<Query, 'tonnesPerFeu'>): number {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/cli.ts';
 import { edge, network, node, r, worked } from '../helpers/build.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,12 +16,7 @@ function cli(args: string[]) {
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** A 5-node network that is not ours: proves --network works on any file in the format. */
 const FIVE = network(

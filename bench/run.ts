@@ -13,6 +13,11 @@ import { createModel, type Model } from '../src/core/model.ts';
 import { parseQuery, type Objective, type Query } from '../src/core/query.ts';
 import { findRoute } from '../src/core/shortest-route.ts';
 import { routeIndex, searchPath } from '../src/core/route-index.ts';
+import { corridorAlternatives } from '../src/core/alternatives.ts';
+import { paretoRoutes } from '../src/core/pareto.ts';
+import { corridorThroughput } from '../src/core/throughput.ts';
+import { timeline } from '../src/core/timeline.ts';
+import { corridorDistributions } from '../src/core/uncertainty.ts';
 import { mulberry32, syntheticModel } from './synthetic.ts';
 
 /** One row of the results table and of results.json. */
@@ -116,6 +121,14 @@ function benchBase(results: BenchResult[], notes: string[]): void {
     }
     const times = timeRepeated(() => compare(model, query), COMPARE_WARMUP, COMPARE_RUNS);
     results.push(summarise(`compare xian-duisburg ${objective}`, times));
+    if (objective === 'days') {
+      const runs = 50;
+      results.push(summarise('alternatives K=3, all corridors', timeRepeated(() => corridorAlternatives(model, query, 3), 5, runs)));
+      results.push(summarise('pareto days,cost,co2', timeRepeated(() => paretoRoutes(model, query, ['days', 'cost', 'co2']), 5, runs)));
+      results.push(summarise('throughput, all corridors', timeRepeated(() => corridorThroughput(model, query), 5, runs)));
+      results.push(summarise('timeline 2025-2032', timeRepeated(() => timeline(createModel(model.network, model.factors), query, 2025, 2032), 5, runs)));
+      results.push(summarise('uncertainty 10,000 samples/corridor', timeRepeated(() => corridorDistributions(model, query, { samples: 10_000, seed: 1 }), 2, 20)));
+    }
     // Cold: a fresh model each run, so every routing index is built again (a what-if request pays this).
     const cold = timeRepeated(() => compare(createModel(model.network, model.factors), query), COMPARE_WARMUP, COMPARE_RUNS);
     results.push(summarise(`compare ${objective}, cold index`, cold));

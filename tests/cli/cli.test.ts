@@ -109,6 +109,18 @@ describe('corridors compare and route on any network file', () => {
     expect(lines[1]).toMatch(/^North corridor,7,4\.5,17,1100,900,1500,2000,/);
   });
 
+  it('geojson: one LineString per leg with the leg\'s figures', async () => {
+    const res = await run(['compare', '--network', join(dir, 'worked.json'), '--from', 'a', '--to', 'd', '--format', 'geojson']);
+    expect(res.code).toBe(0);
+    const fc = JSON.parse(res.out);
+    expect(fc.type).toBe('FeatureCollection');
+    const north = fc.features.filter((f: any) => f.geometry.type === 'LineString' && f.properties.corridor === 'north' && f.properties.role === 'route');
+    expect(north.map((f: any) => [f.properties.edge, f.properties.transitDaysTypical])).toEqual([
+      ['a-b', 2],
+      ['b-d', 2],
+    ]);
+  });
+
   it('route prints the legs with totals', async () => {
     const res = await run(['route', '--network', join(dir, 'worked.json'), '--from', 'a', '--to', 'd', '--corridor', 'north']);
     expect(res.code).toBe(0);

@@ -147,6 +147,45 @@ function queryLine(r: { query: CompareResult['query']; network: CompareResult['n
   return `${name(q.from)} → ${name(q.to)} · ${bits.join(' · ')} · network ${r.network.id} ${r.network.version} (as of ${r.network.asOf})`;
 }
 
+/** A comparison document: a title, intro lines, the corridor table, the legend, a titled list and the sources. */
+function comparisonDocument(
+  format: 'table' | 'md',
+  d: { title: string; intro: string[]; header: string[]; rows: string[][]; align: ('l' | 'r')[]; listTitle: string; list: string[]; notes: Footnotes },
+): string {
+  if (format === 'md') {
+    return [
+      `**${d.title}**`,
+      '',
+      ...d.intro.flatMap((t) => [t, '']),
+      mdTable(d.header, d.rows, d.align),
+      '',
+      LEGEND,
+      '',
+      ...d.list.map((t) => `- ${t}`),
+      '',
+      '**Sources**',
+      '',
+      ...d.notes.lines().map((l) => `${l}  `),
+      '',
+    ].join('\n');
+  }
+  return [
+    ...wrap(d.title),
+    ...d.intro.flatMap((t) => wrap(t, TABLE_WIDTH, '')),
+    '',
+    textTable(d.header, d.rows, d.align),
+    '',
+    ...wrap(LEGEND, TABLE_WIDTH, ''),
+    '',
+    `${d.listTitle}:`,
+    ...d.list.flatMap((t) => wrap(`  ${t}`)),
+    '',
+    'Sources:',
+    ...d.notes.lines().flatMap((l) => wrap(l)),
+    '',
+  ].join('\n');
+}
+
 interface CompareRow {
   label: string;
   detail?: string | undefined;
@@ -226,36 +265,17 @@ export function formatCompare(result: CompareResult, network: Network, format: T
       ? `${r.label}${r.detail ? ` (${r.detail})` : ''}: ${r.route.nodes.map(name).join(' → ')}; ${capacityNote(r.route)} [sources ${compactNumbers(cited[i] ?? [])}]`
       : `${r.label}: ${r.reason ?? 'no route'}`,
   );
-  if (format === 'md') {
-    return [
-      `**${queryLine(result, name)}**`,
-      '',
-      mdTable([...COMPARE_HEADER, 'Sources'], tableRows.map((r, i) => [...r, compactNumbers(cited[i] ?? [])]), [...COMPARE_ALIGN, 'l']),
-      '',
-      LEGEND,
-      '',
-      ...routesText.map((t) => `- ${t}`),
-      '',
-      '**Sources**',
-      '',
-      ...notes.lines().map((l) => `${l}  `),
-      '',
-    ].join('\n');
-  }
-  return [
-    ...wrap(queryLine(result, name)),
-    '',
-    textTable(COMPARE_HEADER, tableRows, COMPARE_ALIGN),
-    '',
-    ...wrap(LEGEND, TABLE_WIDTH, ''),
-    '',
-    'Routes:',
-    ...routesText.flatMap((t) => wrap(`  ${t}`)),
-    '',
-    'Sources:',
-    ...notes.lines().flatMap((l) => wrap(l)),
-    '',
-  ].join('\n');
+  const withSources = format === 'md';
+  return comparisonDocument(format, {
+    title: queryLine(result, name),
+    intro: [],
+    header: withSources ? [...COMPARE_HEADER, 'Sources'] : COMPARE_HEADER,
+    rows: withSources ? tableRows.map((r, i) => [...r, compactNumbers(cited[i] ?? [])]) : tableRows,
+    align: withSources ? [...COMPARE_ALIGN, 'l'] : COMPARE_ALIGN,
+    listTitle: 'Routes',
+    list: routesText,
+    notes,
+  });
 }
 
 /** Formats one route with its legs in one of the text formats. */
@@ -367,40 +387,14 @@ export function formatScenarioCompare(result: ScenarioCompareResult, network: Ne
   const s = result.scenario;
   const head = `What-if: ${s.name} (${s.id})${s.year !== null ? ` · year ${s.year}` : ''} · ${queryLine(result, name)}`;
   const changeLines = entries.map((e) => `${e.label}: ${e.delta.summary}`);
-  if (format === 'md') {
-    return [
-      `**${head}**`,
-      '',
-      s.description,
-      '',
-      'Edits: ' + (s.changes.length ? s.changes.join('; ') : 'none'),
-      '',
-      mdTable(COMPARE_HEADER, rows, COMPARE_ALIGN),
-      '',
-      LEGEND,
-      '',
-      ...changeLines.map((l) => `- ${l}`),
-      '',
-      '**Sources**',
-      '',
-      ...notes.lines().map((l) => `${l}  `),
-      '',
-    ].join('\n');
-  }
-  return [
-    ...wrap(head),
-    ...wrap(s.description, TABLE_WIDTH, ''),
-    ...wrap(`Edits: ${s.changes.length ? s.changes.join('; ') : 'none'}`),
-    '',
-    textTable(COMPARE_HEADER, rows, COMPARE_ALIGN),
-    '',
-    ...wrap(LEGEND, TABLE_WIDTH, ''),
-    '',
-    'Changes:',
-    ...changeLines.flatMap((l) => wrap(`  ${l}`)),
-    '',
-    'Sources:',
-    ...notes.lines().flatMap((l) => wrap(l)),
-    '',
-  ].join('\n');
+  return comparisonDocument(format, {
+    title: head,
+    intro: [s.description, `Edits: ${s.changes.length ? s.changes.join('; ') : 'none'}`],
+    header: COMPARE_HEADER,
+    rows,
+    align: COMPARE_ALIGN,
+    listTitle: 'Changes',
+    list: changeLines,
+    notes,
+  });
 }

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { alternatives, corridorAlternatives } from '../../src/core/alternatives.ts';
 import { findRoute } from '../../src/core/shortest-route.ts';
-import { parseQuery, type Objective, type Query, type QueryInput } from '../../src/core/query.ts';
+import { parseQuery, type Objective, type QueryInput } from '../../src/core/query.ts';
 import { QueryError } from '../../src/core/errors.ts';
-import type { Edge, Network } from '../../src/core/schema.ts';
 import type { Route } from '../../src/core/route.ts';
 import { model, worked } from '../helpers/build.ts';
+import { allValues, makeQuery } from '../helpers/brute.ts';
 import { netArb } from '../helpers/random.ts';
 
 const m = model(worked());
@@ -123,50 +123,11 @@ describe('alternatives on the worked fixture', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Properties against brute force.
 
-function edgeValue(e: Edge, objective: Objective): number | null {
-  if (objective === 'days') return e.transitDays.typical;
-  if (objective === 'km') return e.distanceKm;
-  return e.costUsdPerFeu ? e.costUsdPerFeu.typical : null;
-}
-
-/** Every simple edge path's objective value, by enumeration (dwell at nodes passed through). */
-function allValues(net: Network, q: Query): number[] {
-  const edges = net.edges.filter((e) => q.corridor === undefined || e.corridors.includes(q.corridor));
-  const dwell = (id: string) => {
-    const n = net.nodes.find((x) => x.id === id);
-    if (q.objective === 'days') return n?.dwellDays?.typical ?? 0;
-    if (q.objective === 'cost') return n?.dwellCostUsdPerFeu?.typical ?? 0;
-    return 0;
-  };
-  const values: number[] = [];
-  const walk = (at: string, seen: Set<string>, sum: number) => {
-    if (at === q.to) {
-      values.push(sum);
-      return;
-    }
-    for (const e of edges) {
-      const next = e.from === at ? e.to : e.to === at ? e.from : null;
-      const w = edgeValue(e, q.objective);
-      if (next === null || w === null || seen.has(next)) continue;
-      seen.add(next);
-      walk(next, seen, sum + w + (next === q.to ? 0 : dwell(next)));
-      seen.delete(next);
-    }
-  };
-  walk(q.from, new Set([q.from]), 0);
-  return values.sort((a, b) => a - b);
-}
-
 const queryArb = fc.record({
   objective: fc.constantFrom<Objective>('days', 'cost', 'km'),
   corridor: fc.constantFrom(undefined, 'north', 'south'),
   k: fc.integer({ min: 1, max: 10 }),
 });
-
-const makeQuery = (net: Network, o: { objective: Objective; corridor: string | undefined }): Query => {
-  const last = net.nodes[net.nodes.length - 1]?.id ?? 'n1';
-  return { from: 'n0', to: last, objective: o.objective, avoidCountries: [], ...(o.corridor ? { corridor: o.corridor } : {}) };
-};
 
 describe('alternatives properties', () => {
   it('are the k smallest simple routes, each a distinct simple path, in order, rank 1 = findRoute', () => {

@@ -4,46 +4,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findRoute } from '../../src/core/shortest-route.ts';
 import type { Objective, Query } from '../../src/core/query.ts';
-import type { Edge, Network } from '../../src/core/schema.ts';
+import type { Network } from '../../src/core/schema.ts';
 import type { Route } from '../../src/core/route.ts';
 import { model } from '../helpers/build.ts';
 import { netArb } from '../helpers/random.ts';
+import { allValues, makeQuery } from '../helpers/brute.ts';
 
 const objectiveArb = fc.constantFrom<Objective>('days', 'cost', 'km');
 
-function edgeValue(e: Edge, objective: Objective): number | null {
-  if (objective === 'days') return e.transitDays.typical;
-  if (objective === 'km') return e.distanceKm;
-  return e.costUsdPerFeu ? e.costUsdPerFeu.typical : null;
-}
-
 /** The best objective value over all simple paths, by enumeration; null when none. */
-function bruteForce(net: Network, q: Query): number | null {
-  const edges = net.edges.filter((e) => q.corridor === undefined || e.corridors.includes(q.corridor));
-  const dwell = (id: string) => {
-    const n = net.nodes.find((x) => x.id === id);
-    if (q.objective === 'days') return n?.dwellDays?.typical ?? 0;
-    if (q.objective === 'cost') return n?.dwellCostUsdPerFeu?.typical ?? 0;
-    return 0;
-  };
-  let best: number | null = null;
-  const walk = (at: string, seen: Set<string>, sum: number) => {
-    if (at === q.to) {
-      if (best === null || sum < best) best = sum;
-      return;
-    }
-    for (const e of edges) {
-      const next = e.from === at ? e.to : e.to === at ? e.from : null;
-      const w = edgeValue(e, q.objective);
-      if (next === null || w === null || seen.has(next)) continue;
-      seen.add(next);
-      walk(next, seen, sum + w + (next === q.to ? 0 : dwell(next)));
-      seen.delete(next);
-    }
-  };
-  walk(q.from, new Set([q.from]), 0);
-  return best;
-}
+const bruteForce = (net: Network, q: Query): number | null => allValues(net, q)[0] ?? null;
 
 function objectiveOf(route: Route, objective: Objective): number {
   if (objective === 'days') return route.totals.transitDays.typical;
@@ -52,11 +22,6 @@ function objectiveOf(route: Route, objective: Objective): number {
 }
 
 const queryArb = fc.record({ objective: objectiveArb, corridor: fc.constantFrom(undefined, 'north', 'south') });
-
-const makeQuery = (net: Network, o: { objective: Objective; corridor: string | undefined }): Query => {
-  const last = net.nodes[net.nodes.length - 1]?.id ?? 'n1';
-  return { from: 'n0', to: last, objective: o.objective, avoidCountries: [], ...(o.corridor ? { corridor: o.corridor } : {}) };
-};
 
 describe('route properties', () => {
   it('is never worse than any simple path, and finds one whenever one exists', () => {

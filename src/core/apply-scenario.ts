@@ -207,23 +207,17 @@ export function applyEdits(base: Model, edits: readonly LocatedEdit[], label: st
       text = `scaled ${field} of ${kind} ${id} by ${f}${where}`;
     }
     const provenance = { basis: 'estimated' as const, ...sourceIds, note: `${text} (what-if)` };
-    if (onNode) {
-      const n: Record<string, unknown> = structuredClone(nodes[nodeIdx] as Node);
-      const next = apply(n[field]);
-      if (next === undefined) delete n[field];
-      else n[field] = next;
-      n.fieldBasis = { ...((n.fieldBasis as object | undefined) ?? {}), [field]: provenance };
-      nodes[nodeIdx] = n as Node;
-    } else {
-      for (const i of edgeIdx) {
-        const e: Record<string, unknown> = structuredClone(edges[i] as Edge);
-        const next = apply(e[field]);
-        if (next === undefined) delete e[field];
-        else e[field] = next;
-        e.fieldBasis = { ...((e.fieldBasis as object | undefined) ?? {}), [field]: provenance };
-        edges[i] = e as Edge;
-      }
-    }
+    /** A copy of a node or edge with the field replaced (or removed) and its provenance marked as a what-if. */
+    const edited = <T extends Node | Edge>(record: T): T => {
+      const copy: Record<string, unknown> = structuredClone(record);
+      const next = apply(copy[field]);
+      if (next === undefined) delete copy[field];
+      else copy[field] = next;
+      copy.fieldBasis = { ...((copy.fieldBasis as object | undefined) ?? {}), [field]: provenance };
+      return copy as T;
+    };
+    if (onNode) nodes[nodeIdx] = edited(nodes[nodeIdx] as Node);
+    else for (const i of edgeIdx) edges[i] = edited(edges[i] as Edge);
     changes.push(text);
   }
   if (issues.length) throw new ScenarioError(issues);

@@ -86,31 +86,20 @@ export function formValues(query: unknown): FormValues {
   };
 }
 
-/** The query string that reproduces a form (for links such as the CSV and JSON downloads). */
-export function queryString(v: FormValues, extra: Record<string, string> = {}): string {
+/** The parameters of a form in the order they appear in links: single values, then the repeatable edits, then the analyses. */
+const SINGLE = ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'corridor', 'tonnesPerFeu'] as const;
+const REPEATED = ['close', 'open', 'set'] as const;
+const ANALYSIS = ['alternatives', 'samples', 'seed', 'within', 'criteria', 'years'] as const;
+
+/** The canonical query string that reproduces a form (links, downloads and the response-cache key); empty values are left out. */
+export function queryString(v: FormValues): string {
   const p = new URLSearchParams();
   const add = (k: string, val: string) => {
     if (val !== '') p.append(k, val);
   };
-  add('from', v.from);
-  add('to', v.to);
-  add('objective', v.objective);
-  add('year', v.year);
-  add('cargoMtpa', v.cargoMtpa);
-  add('scenario', v.scenario);
-  add('avoid', v.avoid);
-  add('corridor', v.corridor);
-  add('tonnesPerFeu', v.tonnesPerFeu);
-  for (const x of v.close) add('close', x);
-  for (const x of v.open) add('open', x);
-  for (const x of v.set) add('set', x);
-  add('alternatives', v.alternatives);
-  add('samples', v.samples);
-  add('seed', v.seed);
-  add('within', v.within);
-  add('criteria', v.criteria);
-  add('years', v.years);
-  for (const [k, val] of Object.entries(extra)) add(k, val);
+  for (const k of SINGLE) add(k, v[k]);
+  for (const k of REPEATED) for (const x of v[k]) add(k, x);
+  for (const k of ANALYSIS) add(k, v[k]);
   return p.toString();
 }
 

@@ -13,16 +13,9 @@
 //   npx tsx scripts/great-circle.ts networks/eurasia.json --check        # estimated rail/road edges vs. recomputed
 import { readFileSync } from 'node:fs';
 
-const EARTH_RADIUS_KM = 6371.0088;
+import { haversineKm } from '../src/core/geo.ts';
 
-/** Great-circle distance in km between two [lat, lon] points (haversine). */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { haversineKm };
 
 /** Length in km of a polyline given as [lon, lat] points (GeoJSON order, as in edge waypoints). */
 export function pathKm(points: Array<[number, number]>): number {

@@ -1,5 +1,5 @@
 // `corridors nodes`, `corridors edges` and `corridors summary`: listings of the network.
-import { closest, normalizeName, resolveCorridor, type Model } from '../core/index.ts';
+import { basisSummary, closest, normalizeName, resolveCorridor, type BasisCounts, type Model } from '../core/index.ts';
 import { csv, mdTable, textTable, type TextFormat } from '../core/format.ts';
 import { fmtDays, fmtInt, fmtMt, fmtRange } from '../core/format-number.ts';
 import type { Edge, Node } from '../core/schema.ts';
@@ -56,5 +56,11 @@ export function networkSummary(model: Model): string {
     `nodes by basis: ${['measured', 'reported', 'estimated'].map((b) => `${count(n.nodes, b)} ${b}`).join(', ')}`,
     ...n.corridors.map((c) => `  ${c.name} (${c.id}): ${n.edges.filter((e) => e.corridors.includes(c.id)).length} edges`),
   ];
+  const b = basisSummary(n);
+  const pct = (c: BasisCounts) => `${c.measured} measured, ${c.reported} reported, ${c.estimated} estimated (${c.total ? Math.round((100 * c.estimated) / c.total) : 0}% estimated)`;
+  lines.push(`figures by basis: ${b.all.total} figures: ${pct(b.all)}`);
+  for (const [field, c] of Object.entries(b.byField)) lines.push(`  ${field}: ${pct(c)}`);
+  lines.push('figures by corridor (a shared figure counts in each of its corridors):');
+  for (const c of n.corridors) if (b.byCorridor[c.id]) lines.push(`  ${c.id}: ${pct(b.byCorridor[c.id] as BasisCounts)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -35,6 +35,7 @@ export function validateFiles(files: string[], io: Io): number {
       if (kind === 'network') {
         const { network, issues } = checkNetwork(data, label);
         if (!network) throw new DataValidationError(issues);
+        for (const warning of issues) io.err(`${formatIssue(warning)}\n`);
         io.out(`${label}: ok: network ${network.id} ${network.version} (as of ${network.asOf}): ${network.nodes.length} nodes, ${network.edges.length} edges, ${network.sources.length} sources\n`);
       } else if (kind === 'factors') {
         const f = parseEmissionFactors(data, label);

@@ -10,6 +10,8 @@ export interface ValidationIssue {
   code: string;
   /** What is wrong, quoting the bad value. */
   message: string;
+  /** "warning" for a problem that does not make the file invalid (printed, exit 0); absent for an error. */
+  severity?: 'warning';
 }
 
 /** Base class: every error the core throws on purpose has a stable `code`. */
@@ -24,7 +26,7 @@ export class CorridorsError extends Error {
 
 /** Formats one issue the way every surface prints it: `file $.path: message`. */
 export function formatIssue(issue: ValidationIssue): string {
-  return `${issue.file} ${issue.jsonPath}: ${issue.message}`;
+  return `${issue.file} ${issue.jsonPath}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
 /** A network, emission-factor or scenario file failed validation; `issues` lists every problem. Code INVALID_DATA. */

@@ -28,3 +28,5 @@ export * from './uncertainty.ts';
 export * from './timeline.ts';
 export * from './format-analysis.ts';
 export * from './compare-extras.ts';
+export * from './figure-basis.ts';
+export * from './geo.ts';

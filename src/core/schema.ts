@@ -28,20 +28,49 @@ export const Basis = z
 
 const NonNegative = z.number().finite().nonnegative();
 
+/**
+ * Plausible maxima for one segment or one node. They keep every sum and every sample finite: a route has at most
+ * a few thousand legs, so no total can overflow a double. Documented in networks/README.md.
+ */
+export const LIMITS = {
+  /** Longest segment, km (more than half the Earth's circumference). */
+  distanceKm: 25_000,
+  /** Longest transit or dwell, days. */
+  days: 365,
+  /** Dearest segment or node, USD per FEU. */
+  costUsdPerFeu: 1_000_000,
+  /** Largest capacity or volume, million tonnes a year. */
+  capacityMtpa: 10_000,
+  /** Largest per-train or per-sailing figure (wagons, tonnes, TEU). */
+  perTrain: 1_000_000,
+  /** Largest container capacity, TEU a year. */
+  teuPerYear: 1_000_000_000,
+} as const;
+
+const bounded = (max: number, unit: string) => NonNegative.max(max).describe(`${unit}, at most ${max.toLocaleString('en-US')}.`);
+
+/** A range schema for one unit: min <= typical <= max, each between 0 and `max`. */
+export function rangeOf(max: number, unit: string) {
+  return z
+    .strictObject({
+      typical: bounded(max, unit).describe(`The value to plan with: what trains and ships do on average in the last two or three years (${unit}).`),
+      min: bounded(max, unit).describe(`The best observed or scheduled value (${unit}).`),
+      max: bounded(max, unit).describe(`A bad period actually observed (${unit}).`),
+    })
+    .describe(`A range with min <= typical <= max, ${unit}.`);
+}
+
 /** A figure known only as a range: the value to plan with and the spread the sources give. */
-export const Range = z
-  .strictObject({
-    typical: NonNegative.describe('The value to plan with.'),
-    min: NonNegative.describe('The lowest value the sources support.'),
-    max: NonNegative.describe('The highest value the sources support.'),
-  })
-  .describe('A range with min <= typical <= max, in the unit the field name gives.');
+export const Range = rangeOf(LIMITS.costUsdPerFeu, 'in the unit the field name gives');
+export const DaysRange = rangeOf(LIMITS.days, 'days');
+export const CostRange = rangeOf(LIMITS.costUsdPerFeu, 'USD per FEU');
 
 /** Per-field provenance where one figure of a node or an edge has another basis or source than the rest. */
 const FieldBasis = z
   .strictObject({
     basis: Basis,
     sources: z.array(Id).optional().describe('Source ids for this figure; defaults to the record\'s sources.'),
+    method: Id.optional().describe('Id of the estimation method (top-level "methods") this figure was made by.'),
     note: z.string().optional(),
   })
   .describe('Provenance of one figure, overriding the record\'s basis and sources for that field.');
@@ -58,6 +87,51 @@ export const Source = z
   })
   .describe('A publication that figures cite by id.');
 
+/** A shared estimation method: figures made by it cite the method instead of repeating its inputs. */
+export const Method = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).describe('Short readable name, e.g. "Great-circle distance × detour factor".'),
+    description: z.string().min(1).describe('The formula and its inputs, so the figure can be reproduced.'),
+    sources: z.array(Id).describe('Source ids of the method\'s inputs.'),
+    note: z.string().optional(),
+  })
+  .describe('An estimation method that figures name in fieldBasis.method.');
+
+/** What a capacity or volume counts. */
+export const CapacityScope = z
+  .enum(['all', 'containers'])
+  .describe('What a capacity or volume counts: all cargo, or containers only.');
+
+/** Provenance shared by the small figure objects below. */
+const Provenance = {
+  basis: Basis,
+  sources: z.array(Id).describe('Source ids for this figure.'),
+  method: Id.optional().describe('Id of the estimation method, when estimated by a shared method.'),
+  note: z.string().optional(),
+};
+
+/** The most one train or one sailing can carry on a segment or through a node. */
+export const PerTrain = z
+  .strictObject({
+    unit: z.enum(['train', 'sailing']).describe('Whether the limit is per train or per ship sailing.'),
+    wagons: bounded(LIMITS.perTrain, 'wagons').optional().describe('Most wagons (or rail cars) per train or sailing.'),
+    tonnes: bounded(LIMITS.perTrain, 'tonnes').optional().describe('Most tonnes (gross payload) per train or sailing.'),
+    teu: bounded(LIMITS.perTrain, 'TEU').optional().describe('Most TEU per train or sailing.'),
+    ...Provenance,
+  })
+  .describe('Per-train (or per-sailing) limit: wagons, tonnes or TEU, as published.');
+
+/** The volume a segment or a node actually carried in one year. */
+export const Volume = z
+  .strictObject({
+    mtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year').describe('Million tonnes carried in the year.'),
+    year: z.number().int().min(1900).max(2100).describe('The year the volume was carried.'),
+    scope: CapacityScope.optional(),
+    ...Provenance,
+  })
+  .describe('Volume carried, so that spare capacity = capacity − volume.');
+
 export const Corridor = z
   .strictObject({
     id: Id.describe('Corridor id: northern, middle, southern, maritime, or another.'),
@@ -73,7 +147,18 @@ export const Corridor = z
 
 export const NodeKind = z.enum(['city', 'port', 'border', 'junction', 'terminal']);
 
-export const NodeFields = z.enum(['dwellDays', 'dwellCostUsdPerFeu', 'lat', 'lon']);
+export const NodeFields = z.enum(['dwellDays', 'dwellCostUsdPerFeu', 'capacityMtpa', 'lat', 'lon']);
+
+/** A node's values from a year on (a project completes): they replace the base values for query years >= fromYear. */
+export const NodePeriod = z
+  .strictObject({
+    fromYear: z.number().int().min(1900).max(2100).describe('First year the values apply.'),
+    capacityMtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year').nullable().optional(),
+    dwellDays: DaysRange.optional(),
+    perTrain: PerTrain.optional(),
+    ...Provenance,
+  })
+  .describe('Values from a year on; the base fields hold today\'s values (the network\'s asOf).');
 
 export const Node = z
   .strictObject({
@@ -87,11 +172,20 @@ export const Node = z
     lat: z.number().min(-90).max(90).describe('Latitude, decimal degrees (WGS 84).'),
     lon: z.number().min(-180).max(180).describe('Longitude, decimal degrees (WGS 84).'),
     kind: NodeKind,
-    dwellDays: Range.optional().describe(
+    dwellDays: DaysRange.optional().describe(
       'Days a train or box spends here when it passes through: border formalities, gauge change, port handling.',
     ),
-    dwellCostUsdPerFeu: Range.optional().describe('USD per FEU charged here when passing through (handling, transshipment).'),
+    dwellCostUsdPerFeu: CostRange.optional().describe('USD per FEU charged here when passing through (handling, transshipment).'),
     gaugeChange: z.literal(true).optional().describe('True where the track gauge changes here (1435 mm / 1520 mm).'),
+    capacityMtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year')
+      .nullable()
+      .optional()
+      .describe('Throughput of the port, border crossing or terminal, million tonnes a year; null or absent when unknown.'),
+    capacityScope: CapacityScope.optional(),
+    capacityTeuPerYear: bounded(LIMITS.teuPerYear, 'TEU a year').optional().describe('The published container capacity, when capacityMtpa was converted from TEU.'),
+    perTrain: PerTrain.optional(),
+    volume: Volume.optional(),
+    periods: z.array(NodePeriod).optional().describe('Values that change when a project completes, by year.'),
     basis: Basis,
     sources: z.array(Id).min(1).describe('Source ids for the figures of this node.'),
     fieldBasis: z.partialRecord(NodeFields, FieldBasis).optional(),
@@ -104,6 +198,17 @@ export const Traction = z.enum(['electric', 'diesel']);
 export const Status = z.enum(['operational', 'under-construction', 'planned']);
 export const EdgeFields = z.enum(['distanceKm', 'transitDays', 'capacityMtpa', 'costUsdPerFeu', 'traction', 'opensYear']);
 
+/** An edge's values from a year on (a project completes): they replace the base values for query years >= fromYear. */
+export const EdgePeriod = z
+  .strictObject({
+    fromYear: z.number().int().min(1900).max(2100).describe('First year the values apply.'),
+    capacityMtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year').nullable().optional(),
+    transitDays: DaysRange.optional(),
+    perTrain: PerTrain.optional(),
+    ...Provenance,
+  })
+  .describe('Values from a year on; the base fields hold today\'s values (the network\'s asOf).');
+
 export const Edge = z
   .strictObject({
     id: Id,
@@ -112,10 +217,17 @@ export const Edge = z
     to: Id.describe('Node id at the other end.'),
     mode: Mode,
     line: Id.optional().describe('A named line several edges belong to, so that an edit can target the whole line.'),
-    distanceKm: NonNegative.describe('Length along the track or the sailing line, km.'),
-    transitDays: Range.describe('Days to run this segment, excluding the dwell at its end nodes.'),
-    capacityMtpa: NonNegative.nullable().describe('Million tonnes a year this segment can carry; null when unknown.'),
-    costUsdPerFeu: Range.optional().describe('USD per FEU for this segment.'),
+    distanceKm: bounded(LIMITS.distanceKm, 'km').describe('Length along the track or the sailing line, km.'),
+    transitDays: DaysRange.describe('Days to run this segment, excluding the dwell at its end nodes.'),
+    capacityMtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year')
+      .nullable()
+      .describe('Million tonnes a year this segment can carry today; null when unknown.'),
+    capacityScope: CapacityScope.optional(),
+    capacityTeuPerYear: bounded(LIMITS.teuPerYear, 'TEU a year').optional().describe('The published container capacity, when capacityMtpa was converted from TEU.'),
+    perTrain: PerTrain.optional(),
+    volume: Volume.optional(),
+    periods: z.array(EdgePeriod).optional().describe('Values that change when a project completes, by year.'),
+    costUsdPerFeu: CostRange.optional().describe('USD per FEU for this segment.'),
     traction: Traction.optional().describe('Rail traction: electric or diesel.'),
     status: Status,
     opensYear: z.number().int().min(1800).max(2100).optional().describe('Year it opens; required unless operational.'),
@@ -140,6 +252,7 @@ export const Network = z
     asOf: IsoDate.describe('The date the figures describe.'),
     description: z.string().optional(),
     sources: z.array(Source),
+    methods: z.array(Method).optional().describe('Shared estimation methods that figures name in fieldBasis.method.'),
     corridors: z.array(Corridor).min(1),
     nodes: z.array(Node).min(2),
     edges: z.array(Edge).min(1),
@@ -159,6 +272,12 @@ export type Edge = z.infer<typeof Edge>;
 export type EdgeField = z.infer<typeof EdgeFields>;
 export type NodeField = z.infer<typeof NodeFields>;
 export type Network = z.infer<typeof Network>;
+export type Method = z.infer<typeof Method>;
+export type PerTrain = z.infer<typeof PerTrain>;
+export type Volume = z.infer<typeof Volume>;
+export type EdgePeriod = z.infer<typeof EdgePeriod>;
+export type NodePeriod = z.infer<typeof NodePeriod>;
+export type CapacityScope = z.infer<typeof CapacityScope>;
 
 /** Emission factors: one row per mode (and traction for rail), well-to-wheel, with their sources. */
 export const EmissionFactor = z

@@ -37,3 +37,4 @@ export * from './output/format.ts';
 export * from './output/format-number.ts';
 export * from './output/format-analysis.ts';
 export * from './output/geojson.ts';
+export * from './network/periods.ts';

@@ -22,6 +22,8 @@ export interface Query {
   avoidCountries: string[];
   /** Cargo tonnes per FEU for the CO2 figures; the emission-factor file's default when absent. */
   tonnesPerFeu?: number;
+  /** Node ids the route must pass, in order (a pinned routing, e.g. the train a source reported). */
+  via?: string[];
 }
 
 /** Raw query values as they come from a command line, a form or JSON. */
@@ -34,7 +36,11 @@ export interface QueryInput {
   cargoMtpa?: unknown;
   avoidCountries?: unknown;
   tonnesPerFeu?: unknown;
+  via?: unknown;
 }
+
+/** Most places a route may be pinned through. */
+export const MAX_VIA = 8;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -125,6 +131,14 @@ export function checkQuery(model: Model, input: QueryInput, names: FieldNames = 
       }
       return [...new Set(list)].sort();
     }) ?? [];
+  const via =
+    attempt(() => {
+      const v = input.via;
+      if (blank(v)) return [];
+      const list = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter((x) => x !== '');
+      if (list.length > MAX_VIA) throw new QueryError(name('via'), `${name('via')}: at most ${MAX_VIA} places, got ${list.length}`);
+      return list.map((x) => resolveNode(model, x, name('via')));
+    }) ?? [];
   if (from !== undefined && to !== undefined && from === to) {
     errors.push(new QueryError(name('to'), `${name('to')}: origin and destination are the same node ("${from}")`));
   }
@@ -134,6 +148,7 @@ export function checkQuery(model: Model, input: QueryInput, names: FieldNames = 
   if (year !== undefined) query.year = year;
   if (cargoMtpa !== undefined) query.cargoMtpa = cargoMtpa;
   if (tonnesPerFeu !== undefined) query.tonnesPerFeu = tonnesPerFeu;
+  if (via.length) query.via = via;
   return { query, errors };
 }
 

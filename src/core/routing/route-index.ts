@@ -1,8 +1,7 @@
-// A routing index per model and filter set: the usable edges, the directed graph and graphology-shortest-path's
-// indexed Dijkstra over it, built once and cached (models are immutable, so a cache entry never goes stale).
-import type { DirectedGraph } from 'graphology';
-import { createDijkstraIndexedBrandes } from 'graphology-shortest-path/indexed-brandes.js';
-import { arcWeight, buildGraph, edgeExclusion, type Arc, type Exclusion } from './build-graph.ts';
+// A routing index per model and filter set: the usable edges and their compact graph for the route search,
+// built once and cached (models are immutable, so a cache entry never goes stale).
+import { edgeExclusion, type Exclusion } from './build-graph.ts';
+import { compactGraph, lexShortestPath, type CompactGraph, type CompactPath } from './compact-search.ts';
 import type { Model } from '../network/model.ts';
 import type { Query } from './query.ts';
 import type { Edge } from '../network/schema.ts';
@@ -11,14 +10,9 @@ import type { Edge } from '../network/schema.ts';
 export interface RouteIndex {
   usable: Edge[];
   excluded: { edge: Edge; why: Exclusion }[];
-  graph: DirectedGraph<Record<string, never>, Arc>;
-  /** Node ids in the order of the neighbourhood index. */
-  nodeIds: string[];
-  indexOf: Map<string, number>;
-  /** Single-source indexed Dijkstra; returns [settled stack, predecessor lists, path counts]. Null for an empty graph. */
-  search: ReturnType<typeof createDijkstraIndexedBrandes> | null;
+  /** The usable edges as a compact graph weighted for the query's objective. */
+  compact: CompactGraph;
 }
-
 /** How many indexes one model keeps (one per objective and filter set), oldest dropped first. */
 const CACHE_LIMIT = 64;
 const cache = new WeakMap<Model, Map<string, RouteIndex>>();
@@ -52,11 +46,7 @@ export function routeIndex(model: Model, query: Omit<Query, 'from' | 'to'>, tonn
     return hit;
   }
   const { usable, excluded } = partitionEdges(model, query);
-  const graph = buildGraph(model, usable, query.objective, tonnesPerFeu);
-  const weight = (edge: string, attributes: Record<string, unknown>) => arcWeight(edge, attributes as unknown as Arc);
-  const search = graph.order > 0 ? createDijkstraIndexedBrandes(graph, weight) : null;
-  const nodeIds = graph.nodes();
-  const index: RouteIndex = { usable, excluded, graph, nodeIds, indexOf: new Map(nodeIds.map((id, i) => [id, i])), search };
+  const index: RouteIndex = { usable, excluded, compact: compactGraph(model, usable, query.objective, tonnesPerFeu) };
   if (!perModel) {
     perModel = new Map();
     cache.set(model, perModel);
@@ -66,24 +56,45 @@ export function routeIndex(model: Model, query: Omit<Query, 'from' | 'to'>, tonn
   return index;
 }
 
+/** A route found by the search: the node ids and, for each hop, the id of the edge travelled. */
+export interface FoundPath {
+  nodes: string[];
+  edges: string[];
+}
+
+function toFound(index: RouteIndex, path: CompactPath): FoundPath {
+  const g = index.compact;
+  return {
+    nodes: path.nodes.map((i) => g.nodeIds[i] as string),
+    edges: path.arcs.map((a) => (g.edges[g.arcEdge[a] as number] as Edge).id),
+  };
+}
+
 /**
- * The node path of a least-weight route from one node to another, or null when none.
- * Predecessors are always settled before their successors, so walking them back ends at the origin.
+ * The best route from one node to another through the given nodes in order, or null when none. Each stretch
+ * is a least-key search (objective, then days, cost, km); a later stretch avoids the nodes of the earlier ones
+ * when it can, so the route stays simple, and passes back through one only when there is no other way.
  */
-export function searchPath(index: RouteIndex, from: string, to: string): string[] | null {
-  const s = index.indexOf.get(from);
-  const t = index.indexOf.get(to);
-  if (s === undefined || t === undefined || index.search === null) return null;
-  const [settled, predecessors] = index.search(s);
-  // graphology-shortest-path 2.1 does not empty its reused stack between calls; empty it here.
-  settled.clear();
-  if (t !== s && !(predecessors[t]?.length)) return null;
-  const path = [t];
-  for (let v = t; v !== s; ) {
-    const p = predecessors[v]?.[0];
-    if (p === undefined) return null;
-    path.push(p);
-    v = p;
+export function searchPath(index: RouteIndex, from: string, to: string, via: readonly string[] = []): FoundPath | null {
+  const g = index.compact;
+  const stops = [from, ...via, to].map((id) => g.indexOf.get(id));
+  if (stops.some((i) => i === undefined)) return null;
+  const nodes: string[] = [from];
+  const edges: string[] = [];
+  const visited = new Uint8Array(g.nodeIds.length);
+  visited[stops[0] as number] = 1;
+  for (let k = 1; k < stops.length; k++) {
+    const s = stops[k - 1] as number;
+    const t = stops[k] as number;
+    if (s === t) continue;
+    const blocked = visited.slice();
+    blocked[t] = 0;
+    const path = lexShortestPath(g, s, t, blocked) ?? lexShortestPath(g, s, t);
+    if (!path) return null;
+    const found = toFound(index, path);
+    nodes.push(...found.nodes.slice(1));
+    edges.push(...found.edges);
+    for (const v of path.nodes) visited[v] = 1;
   }
-  return path.reverse().map((i) => index.nodeIds[i] as string);
+  return edges.length ? { nodes, edges } : null;
 }

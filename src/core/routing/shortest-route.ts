@@ -1,6 +1,7 @@
 // The best route for a query (graphology-shortest-path's indexed Dijkstra on checked weights),
 // and, when there is none, a reason a user can act on.
 import { nodeExclusion, type Exclusion } from './build-graph.ts';
+import { modelAtYear } from '../network/periods.ts';
 import { routeIndex, searchPath } from './route-index.ts';
 import type { Model } from '../network/model.ts';
 import type { Query } from './query.ts';
@@ -20,16 +21,21 @@ export function tonnesFor(model: Model, query: Pick<Query, 'tonnesPerFeu'>): num
  * destination dwell do not. Closed, not-yet-open, too-small and avoided segments are filtered out.
  */
 export function findRoute(model: Model, query: Query): RouteResult {
+  model = modelAtYear(model, query.year);
   const tonnes = tonnesFor(model, query);
   const index = routeIndex(model, query, tonnes);
-  const path = searchPath(index, query.from, query.to);
-  if (path && path.length > 1) {
-    const edgeIds = path.slice(1).map((v, i) => {
-      const arc = index.graph.edge(path[i], v);
-      if (arc === undefined) throw new Error(`shortest-route: no arc ${String(path[i])}->${v}`);
-      return index.graph.getEdgeAttribute(arc, 'edge');
-    });
-    return { route: buildRoute(model, path, edgeIds, tonnes), reason: null };
+  const via = query.via ?? [];
+  const path = searchPath(index, query.from, query.to, via);
+  if (path) return { route: buildRoute(model, path.nodes, path.edges, tonnes), reason: null };
+  // Name the stretch that fails: the whole route, or the part between two of the places it must pass.
+  const stops = [query.from, ...via, query.to];
+  for (let k = 1; k < stops.length && via.length; k++) {
+    const leg = { ...query, from: stops[k - 1] as string, to: stops[k] as string, via: [] };
+    if (leg.from !== leg.to && !searchPath(index, leg.from, leg.to)) {
+      const nodeName = (id: string) => model.nodeById.get(id)?.name ?? id;
+      const reason = explainNoRoute(model, leg, index.usable, index.excluded);
+      return { route: null, reason: `No route from ${nodeName(query.from)} to ${nodeName(query.to)} via ${via.map(nodeName).join(', ')}: ${reason.replace(/^No route/, 'no route')}` };
+    }
   }
   return { route: null, reason: explainNoRoute(model, query, index.usable, index.excluded) };
 }

@@ -17,7 +17,7 @@ import {
   type QueryInput,
 } from '../core/index.ts';
 import { loadScenario, shippedScenarios } from '../core/load.ts';
-import { compareGeoJson, geojsonText } from '../core/geojson.ts';
+import { compareGeoJson, geojsonText } from '../core/output/geojson.ts';
 import {
   CRITERIA,
   QueryError,

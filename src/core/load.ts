@@ -3,12 +3,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { FileError, UnknownIdError } from './errors.ts';
-import { parseScenario } from './apply-scenario.ts';
-import type { Model } from './model.ts';
-import type { Scenario } from './scenario-schema.ts';
-import { closest } from './suggest.ts';
-import { parseEmissionFactors, parseNetwork } from './validate.ts';
-import type { EmissionFactors, Network } from './schema.ts';
+import { parseScenario } from './network/apply-scenario.ts';
+import type { Model } from './network/model.ts';
+import type { Scenario } from './network/scenario-schema.ts';
+import { closest } from './routing/suggest.ts';
+import { parseEmissionFactors, parseNetwork } from './network/validate.ts';
+import type { EmissionFactors, Network } from './network/schema.ts';
 
 /** The folder holding the embedded data (networks/). */
 export const NETWORKS_DIR = fileURLToPath(new URL('../../networks/', import.meta.url));

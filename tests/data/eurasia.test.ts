@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, loadEmissionFactorsFile, loadNetworkFile, readJsonFile } from '../../src/core/load.ts';
-import { canonicalJson } from '../../src/core/canonical.ts';
-import { createModel } from '../../src/core/model.ts';
-import { findRoute } from '../../src/core/shortest-route.ts';
-import type { Query } from '../../src/core/query.ts';
+import { canonicalJson } from '../../src/core/network/canonical.ts';
+import { createModel } from '../../src/core/network/model.ts';
+import { findRoute } from '../../src/core/routing/shortest-route.ts';
+import type { Query } from '../../src/core/routing/query.ts';
 
 const network = loadNetworkFile(DEFAULT_NETWORK_FILE, 'networks/eurasia.json');
 const factors = loadEmissionFactorsFile(DEFAULT_FACTORS_FILE, 'networks/emission-factors.json');

@@ -13,9 +13,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // In CI the browser is installed by .ci/run, so these tests always run there; elsewhere they need Chromium.
 const available = existsSync(CHROMIUM) || process.env.CI === 'true';
 let model: Model;
-/** The name of the first segment of the known-capacity minimum cut the core finds for a corridor. */
+/** The name of the first segment of the minimum cut (unknown capacities unlimited) the core finds for a corridor. */
 const corridorThroughputCut = (from: string, to: string, corridor: string) =>
-  throughput(model, { from, to, corridor, avoidCountries: [] }).knownOnly.minCut[0]?.name ?? '';
+  throughput(model, { from, to, corridor, avoidCountries: [] }).unknownUnlimited.minCut[0]?.name ?? '';
 const OUT = new URL('../../test-results/', import.meta.url).pathname;
 
 describe.skipIf(!available)('in a browser', () => {

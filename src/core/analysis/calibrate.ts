@@ -75,7 +75,7 @@ export function observationQuery(model: Model, o: Observation): Query {
 function modelFigure(route: Route, metric: Observation['metric']): { figure: Triple | null; reason?: string } {
   const t = route.totals;
   if (metric === 'days') return { figure: { ...t.transitDays } };
-  if (metric === 'km') return { figure: { typical: t.distanceKm, min: t.distanceKm, max: t.distanceKm } };
+  if (metric === 'km') return { figure: { typical: t.distanceKm, min: t.distanceKmRange.min, max: t.distanceKmRange.max } };
   if (t.costUsdPerFeu) return { figure: { ...t.costUsdPerFeu } };
   return { figure: null, reason: `cost unknown: no cost figure for ${t.costMissingEdges.join(', ')}` };
 }
@@ -123,7 +123,8 @@ export function calibrate(model: Model, observations: ObservationsFile): Calibra
     if (!figure) return { ...base, model: null, errorPct: null, insideModelRange: null, fitted: false, reason: reason ?? 'no model figure' };
     const p = o.value.typical;
     const errorPct = p === 0 ? null : round(((figure.typical - p) / p) * 100);
-    const inside = p >= figure.min - 1e-9 && p <= figure.max + 1e-9;
+    const tol = 1e-6 * Math.max(1, p);
+    const inside = p >= figure.min - tol && p <= figure.max + tol;
     return {
       ...base,
       model: { typical: round(figure.typical, 3), min: round(figure.min, 3), max: round(figure.max, 3) },

@@ -16,6 +16,8 @@ export interface Leg {
   status: Edge['status'];
   corridors: string[];
   distanceKm: Km;
+  /** The spread of the length: the figure itself where sourced; for an estimate, the spread its method showed against sourced lengths. */
+  distanceKmRange: { min: Km; max: Km };
   transitDays: Range;
   /** Dwell at the `to` node when the route passes through it; null at the destination or where none is given. */
   dwellDays: Range | null;
@@ -72,6 +74,8 @@ export interface PerTrainLimit {
 /** Sums over the legs and dwells of a route. */
 export interface Totals {
   distanceKm: Km;
+  /** The sum of the legs' length spreads. */
+  distanceKmRange: { min: Km; max: Km };
   transitDays: { typical: Days; min: Days; max: Days };
   /** null when any leg lacks a cost figure (see costMissingEdges): an unknown cost is never shown as zero. */
   costUsdPerFeu: { typical: UsdPerFeu; min: UsdPerFeu; max: UsdPerFeu } | null;
@@ -127,6 +131,8 @@ export function buildLeg(model: Model, edge: Edge, fromId: string, passThrough: 
   const factor = factorForEdge(model.factors, edge, fromNode, toNode);
   const dwellDays = passThrough ? (toNode.dwellDays ?? null) : null;
   const nodeCapacity = toNode.capacityMtpa ?? null;
+  const kmMethod = estimatedField(edge, 'distanceKm') ? edge.fieldBasis?.distanceKm?.method : undefined;
+  const spread = (kmMethod !== undefined ? model.network.methods?.find((m) => m.id === kmMethod)?.relativeRange : undefined) ?? { min: 1, max: 1 };
   const dwellCost = passThrough ? (toNode.dwellCostUsdPerFeu ?? null) : null;
   const estimated: string[] = [];
   if (estimatedField(edge, 'distanceKm')) estimated.push('distanceKm');
@@ -147,6 +153,7 @@ export function buildLeg(model: Model, edge: Edge, fromId: string, passThrough: 
     status: edge.status,
     corridors: [...edge.corridors],
     distanceKm: edge.distanceKm,
+    distanceKmRange: { min: round(edge.distanceKm * spread.min), max: round(edge.distanceKm * spread.max) },
     transitDays: { ...edge.transitDays },
     dwellDays: dwellDays ? { ...dwellDays } : null,
     costUsdPerFeu: edge.costUsdPerFeu ? { ...edge.costUsdPerFeu } : null,
@@ -193,6 +200,8 @@ export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => 
   const costMissingEdges: string[] = [];
   const unknownCapacityEdges: string[] = [];
   let distanceKm = 0;
+  let kmMin = 0;
+  let kmMax = 0;
   let co2 = 0;
   let capacity: number | null = null;
   let bottleneck: Bottleneck | null = null;
@@ -206,6 +215,8 @@ export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => 
   };
   for (const leg of legs) {
     distanceKm += leg.distanceKm;
+    kmMin += leg.distanceKmRange.min;
+    kmMax += leg.distanceKmRange.max;
     co2 += leg.co2KgPerFeu;
     for (const k of ['typical', 'min', 'max'] as const) {
       days[k] += leg.transitDays[k] + (leg.dwellDays?.[k] ?? 0);
@@ -223,6 +234,7 @@ export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => 
   const r3 = (o: { typical: number; min: number; max: number }) => ({ typical: round(o.typical), min: round(o.min), max: round(o.max) });
   return {
     distanceKm: round(distanceKm),
+    distanceKmRange: { min: round(kmMin), max: round(kmMax) },
     transitDays: r3(days),
     costUsdPerFeu: costMissingEdges.length ? null : r3(cost),
     costMissingEdges,

@@ -6,18 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
 import createGraph, { type Graph } from 'ngraph.graph';
 import { aStar } from 'ngraph.path';
-import { arcWeight, buildGraph, type Arc } from '../src/core/build-graph.ts';
-import { compare } from '../src/core/compare.ts';
+import { arcWeight, buildGraph, type Arc } from '../src/core/routing/build-graph.ts';
+import { compare } from '../src/core/routing/compare.ts';
 import { loadEmissionFactorsFile, loadNetworkFile } from '../src/core/load.ts';
-import { createModel, type Model } from '../src/core/model.ts';
-import { parseQuery, type Objective, type Query } from '../src/core/query.ts';
-import { findRoute } from '../src/core/shortest-route.ts';
-import { routeIndex, searchPath } from '../src/core/route-index.ts';
-import { corridorAlternatives } from '../src/core/alternatives.ts';
-import { paretoRoutes } from '../src/core/pareto.ts';
-import { corridorThroughput } from '../src/core/throughput.ts';
-import { timeline } from '../src/core/timeline.ts';
-import { corridorDistributions } from '../src/core/uncertainty.ts';
+import { createModel, type Model } from '../src/core/network/model.ts';
+import { parseQuery, type Objective, type Query } from '../src/core/routing/query.ts';
+import { findRoute } from '../src/core/routing/shortest-route.ts';
+import { routeIndex, searchPath } from '../src/core/routing/route-index.ts';
+import { corridorAlternatives } from '../src/core/analysis/alternatives.ts';
+import { paretoRoutes } from '../src/core/analysis/pareto.ts';
+import { corridorThroughput } from '../src/core/analysis/throughput.ts';
+import { timeline } from '../src/core/analysis/timeline.ts';
+import { corridorDistributions } from '../src/core/analysis/uncertainty.ts';
 import { mulberry32, syntheticModel } from './synthetic.ts';
 
 /** One row of the results table and of results.json. */
@@ -169,7 +169,7 @@ function benchSynthetic(size: (typeof SIZES)[number], results: BenchResult[], no
   const index = routeIndex(model, { objective: 'days', avoidCountries: [] }, 20);
   const buildMs = elapsedMs(buildStarted);
   results.push({ case: `index build ${size.label} (once)`, runs: 1, p50Ms: buildMs, p99Ms: buildMs, meanMs: buildMs });
-  const graph = index.graph;
+  const graph = buildGraph(model, index.usable, 'days', 20);
   const twin = toNgraph(graph);
   sampleRss();
   memory[`heapUsedAfter${size.label}GraphsMb`] = process.memoryUsage().heapUsed / 2 ** 20;
@@ -195,7 +195,7 @@ function benchSynthetic(size: (typeof SIZES)[number], results: BenchResult[], no
     },
     WARMUP_PASSES * pairs.length,
   );
-  const searchRun = timeEach(pairs, ([from, to]) => pathCost(searchPath(index, from, to)), WARMUP_PASSES * pairs.length);
+  const searchRun = timeEach(pairs, ([from, to]) => pathCost(searchPath(index, from, to)?.nodes ?? null), WARMUP_PASSES * pairs.length);
   const bidirRun = timeEach(pairs, ([from, to]) => pathCost(bidirectional(graph, from, to, arcWeight)), WARMUP_PASSES * pairs.length);
   const routePairs = pairs.slice(0, size.findRoutePairs);
   const routeRun = timeEach(

@@ -1,8 +1,8 @@
 // Seeded synthetic networks for the benchmark: jittered grid nodes joined to near neighbours,
 // transit days proportional to distance, no dwells (so arc weights are plain edge weights).
-import { createModel, type Model } from '../src/core/model.ts';
-import type { Edge, EmissionFactors, Network, Node } from '../src/core/schema.ts';
-import { mulberry32 } from '../src/core/random.ts';
+import { createModel, type Model } from '../src/core/network/model.ts';
+import type { Edge, EmissionFactors, Network, Node } from '../src/core/network/schema.ts';
+import { mulberry32 } from '../src/core/analysis/random.ts';
 
 export { mulberry32 };
 

@@ -13,7 +13,7 @@
 //   npx tsx scripts/great-circle.ts networks/eurasia.json --check        # estimated rail/road edges vs. recomputed
 import { readFileSync } from 'node:fs';
 
-import { haversineKm } from '../src/core/geo.ts';
+import { haversineKm } from '../src/core/network/geo.ts';
 
 export { haversineKm };
 

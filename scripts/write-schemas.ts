@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NETWORKS_DIR } from '../src/core/load.ts';
-import { schemaFiles } from '../src/core/json-schema.ts';
+import { schemaFiles } from '../src/core/network/json-schema.ts';
 
 for (const [name, text] of Object.entries(schemaFiles())) {
   writeFileSync(join(NETWORKS_DIR, name), text);

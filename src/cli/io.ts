@@ -1,11 +1,9 @@
 // Output streams and path display for the CLI.
 import { relative } from 'node:path';
 
-/** Output streams, replaceable in tests. */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import type { Io } from '../core/io.ts';
+
+export type { Io };
 
 export const defaultIo: Io = {
   out: (t) => process.stdout.write(t),

@@ -1,8 +1,8 @@
 // `corridors nodes`, `corridors edges` and `corridors summary`: listings of the network.
 import { basisSummary, closest, normalizeName, resolveCorridor, type BasisCounts, type Model } from '../core/index.ts';
-import { csv, mdTable, textTable, type TextFormat } from '../core/format.ts';
-import { fmtDays, fmtInt, fmtMt, fmtRange } from '../core/format-number.ts';
-import type { Edge, Node } from '../core/schema.ts';
+import { csv, mdTable, textTable, type TextFormat } from '../core/output/format.ts';
+import { fmtDays, fmtInt, fmtMt, fmtRange } from '../core/output/format-number.ts';
+import type { Edge, Node } from '../core/network/schema.ts';
 
 function render(format: TextFormat, header: string[], rows: string[][], align: ('l' | 'r')[], json: unknown): string {
   if (format === 'json') return `${JSON.stringify(json, null, 2)}\n`;

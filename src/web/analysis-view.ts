@@ -15,7 +15,7 @@ import {
   type Timeline,
   type Alternative,
 } from '../core/index.ts';
-import { corridorColor } from '../core/geojson.ts';
+import { corridorColor } from '../core/output/geojson.ts';
 import { lineChartSvg, rangeBarSvg, scatterSvg } from './charts.ts';
 import { trusted } from './render.ts';
 

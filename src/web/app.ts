@@ -23,7 +23,7 @@ import {
   type Scenario,
   type ScenarioCompareResult,
 } from '../core/index.ts';
-import { compareGeoJson, corridorColor, geojsonText } from '../core/geojson.ts';
+import { compareGeoJson, corridorColor, geojsonText } from '../core/output/geojson.ts';
 import { loadScenario, shippedScenarios } from '../core/load.ts';
 import { mapFor } from './map-cache.ts';
 import { openApiDocument } from './openapi.ts';

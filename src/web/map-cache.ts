@@ -1,7 +1,7 @@
 // The route map of a comparison, drawn once per distinct set of routes and kept in a small cache.
 import { shortName, type CompareResult, type Model, type ScenarioCompareResult } from '../core/index.ts';
 import { renderMapSvg, type MapRoute } from './map.ts';
-import { corridorColor } from '../core/geojson.ts';
+import { corridorColor } from '../core/output/geojson.ts';
 
 const LIMIT = 64;
 const cache = new Map<string, string>();

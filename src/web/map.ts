@@ -5,9 +5,9 @@ import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { legLineString, routeLineString, type GeometryLookup } from '../core/geojson.ts';
-import type { Route } from '../core/route.ts';
-import type { Edge, Network, Node } from '../core/schema.ts';
+import { legLineString, routeLineString, type GeometryLookup } from '../core/output/geojson.ts';
+import type { Route } from '../core/routing/route.ts';
+import type { Edge, Network, Node } from '../core/network/schema.ts';
 
 /** One route to draw: its legend label, colour (#rrggbb) and whether to dash it (e.g. a baseline). */
 export interface MapRoute {

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Model } from '../core/index.ts';
-import type { Io } from '../cli/io.ts';
+import type { Io } from '../core/io.ts';
 import { createApp } from './app.ts';
 
 /** Starts the web UI on a port (0 for any free one) and resolves with the server once it listens. */

@@ -17,7 +17,7 @@ import {
   type Scenario,
   type ScenarioCompareResult,
 } from '../core/index.ts';
-import { corridorColor } from '../core/geojson.ts';
+import { corridorColor } from '../core/output/geojson.ts';
 import { queryString, type FieldError, type FormValues } from './params.ts';
 
 interface Option {

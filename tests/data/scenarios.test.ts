@@ -1,10 +1,10 @@
 // The shipped scenarios: each loads and applies on the base network, and each changes what it says it changes.
 import { describe, expect, it } from 'vitest';
 import { loadScenario, shippedScenarios, loadNetworkFile, loadEmissionFactorsFile } from '../../src/core/load.ts';
-import { applyScenario } from '../../src/core/apply-scenario.ts';
-import { compareScenario } from '../../src/core/diff.ts';
-import { createModel } from '../../src/core/model.ts';
-import type { Query } from '../../src/core/query.ts';
+import { applyScenario } from '../../src/core/network/apply-scenario.ts';
+import { compareScenario } from '../../src/core/analysis/diff.ts';
+import { createModel } from '../../src/core/network/model.ts';
+import type { Query } from '../../src/core/routing/query.ts';
 
 const base = createModel(loadNetworkFile(), loadEmissionFactorsFile());
 const Q: Query = { from: 'xian', to: 'duisburg', objective: 'days', avoidCountries: [] };

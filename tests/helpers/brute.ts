@@ -1,6 +1,6 @@
 // Brute-force answers for property tests: every simple path's objective value, by enumeration.
-import type { Objective, Query } from '../../src/core/query.ts';
-import type { Edge, Network } from '../../src/core/schema.ts';
+import type { Objective, Query } from '../../src/core/routing/query.ts';
+import type { Edge, Network } from '../../src/core/network/schema.ts';
 
 /** An edge's figure under an objective (null: no cost figure). */
 export function edgeValue(e: Edge, objective: Objective): number | null {

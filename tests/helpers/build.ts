@@ -1,6 +1,6 @@
 // Builders for tiny hand-worked fixture networks.
-import { createModel, type Closures, type Model } from '../../src/core/model.ts';
-import type { Edge, EmissionFactors, Network, Node, Range } from '../../src/core/schema.ts';
+import { createModel, type Closures, type Model } from '../../src/core/network/model.ts';
+import type { Edge, EmissionFactors, Network, Node, Range } from '../../src/core/network/schema.ts';
 
 export const r = (typical: number, min = typical, max = typical): Range => ({ typical, min, max });
 

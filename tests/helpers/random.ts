@@ -1,6 +1,6 @@
 // Random small networks for property tests.
 import fc from 'fast-check';
-import type { Edge } from '../../src/core/schema.ts';
+import type { Edge } from '../../src/core/network/schema.ts';
 import { edge, network, node, r } from './build.ts';
 
 export const rangeArb = fc

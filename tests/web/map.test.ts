@@ -1,10 +1,10 @@
 // The server-drawn SVG map: structure, escaping, no styles or scripts, determinism, and its size on the real network.
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../src/core/compare.ts';
+import { compare } from '../../src/core/routing/compare.ts';
 import { loadEmissionFactorsFile, loadNetworkFile } from '../../src/core/load.ts';
-import { createModel } from '../../src/core/model.ts';
-import { parseQuery, type Query } from '../../src/core/query.ts';
-import type { Network } from '../../src/core/schema.ts';
+import { createModel } from '../../src/core/network/model.ts';
+import { parseQuery, type Query } from '../../src/core/routing/query.ts';
+import type { Network } from '../../src/core/network/schema.ts';
 import { renderMapSvg, type MapRoute } from '../../src/web/map.ts';
 import { edge, model, network, node, r } from '../helpers/build.ts';
 

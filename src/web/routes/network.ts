@@ -2,7 +2,7 @@
 // sources), the sources and the shipped scenarios.
 import { Router, type Request, type Response } from 'express';
 import { closest, fmtDays, fmtInt, fmtMt, fmtRange, type Basis, type Model, type Range, type Scenario } from '../../core/index.ts';
-import { applyScenario } from '../../core/apply-scenario.ts';
+import { applyScenario } from '../../core/network/apply-scenario.ts';
 
 type Page = (res: Response, status: number, view: string, data: Record<string, unknown>) => void;
 

@@ -1,0 +1,210 @@
+// The route search: the usable edges as a compact graph (CSR adjacency in typed arrays, two arcs per edge)
+// and Dijkstra's algorithm with a binary heap on node indexes. Each arc carries a key of four numbers,
+// (objective, days, USD, km), each including the dwell at the node the arc enters; paths are compared
+// lexicographically, so when routes tie on the objective fewer days win, then lower cost, then fewer km,
+// and the answer never depends on the order of the edges in the file.
+import type { Model } from '../network/model.ts';
+import type { Edge, Node } from '../network/schema.ts';
+import { checkedWeight, edgeWeight, nodeWeight } from './build-graph.ts';
+import type { Objective } from './query.ts';
+
+/** Components of an arc's key: the objective's weight, then the tie-breakers. */
+export const KEY_SIZE = 4;
+/** The cost a tie-break counts for a segment without a cost figure: far above any real cost, so a priced route wins a tie. */
+const UNKNOWN_COST = 1e7;
+
+/** A query's usable edges in compressed sparse row form. Arc a leaves node `tails[a]` for `heads[a]` along `edges[arcEdge[a]]`. */
+export interface CompactGraph {
+  nodeIds: string[];
+  indexOf: Map<string, number>;
+  /** Arcs leaving node v are offsets[v] .. offsets[v+1]-1. */
+  offsets: Int32Array;
+  heads: Int32Array;
+  tails: Int32Array;
+  arcEdge: Int32Array;
+  /** KEY_SIZE numbers per arc: objective weight, days, USD per FEU, km (each with the dwell at the head node). */
+  keys: Float64Array;
+  edges: readonly Edge[];
+}
+
+/** Builds the compact graph of a list of usable edges under an objective; every weight is checked finite and >= 0. */
+export function compactGraph(model: Model, edges: readonly Edge[], objective: Objective, tonnesPerFeu: number): CompactGraph {
+  const nodeIds: string[] = [];
+  const indexOf = new Map<string, number>();
+  const at = (id: string) => {
+    let i = indexOf.get(id);
+    if (i === undefined) {
+      i = nodeIds.length;
+      nodeIds.push(id);
+      indexOf.set(id, i);
+    }
+    return i;
+  };
+  const m = edges.length * 2;
+  const tailsTmp = new Int32Array(m);
+  const headsTmp = new Int32Array(m);
+  const edgeTmp = new Int32Array(m);
+  const keysTmp = new Float64Array(m * KEY_SIZE);
+  edges.forEach((edge, k) => {
+    const u = at(edge.from);
+    const v = at(edge.to);
+    const base = checkedWeight(edgeWeight(model, edge, objective, tonnesPerFeu), `edge "${edge.id}"`);
+    const days = edge.transitDays.typical;
+    const cost = edge.costUsdPerFeu?.typical ?? UNKNOWN_COST;
+    for (const [a, from, to] of [
+      [2 * k, u, v],
+      [2 * k + 1, v, u],
+    ] as const) {
+      const target = model.nodeById.get(nodeIds[to] as string) as Node;
+      tailsTmp[a] = from;
+      headsTmp[a] = to;
+      edgeTmp[a] = k;
+      const o = a * KEY_SIZE;
+      keysTmp[o] = base + checkedWeight(nodeWeight(target, objective), `node "${target.id}"`);
+      keysTmp[o + 1] = days + (target.dwellDays?.typical ?? 0);
+      keysTmp[o + 2] = cost + (target.dwellCostUsdPerFeu?.typical ?? 0);
+      keysTmp[o + 3] = edge.distanceKm;
+    }
+  });
+  // Counting sort of the arcs by tail: CSR order, arcs of one node in edge order.
+  const n = nodeIds.length;
+  const offsets = new Int32Array(n + 1);
+  for (let a = 0; a < m; a++) { const t = (tailsTmp[a] as number) + 1; offsets[t] = (offsets[t] as number) + 1; }
+  for (let v = 0; v < n; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
+  const fill = offsets.slice(0, n);
+  const heads = new Int32Array(m);
+  const tails = new Int32Array(m);
+  const arcEdge = new Int32Array(m);
+  const keys = new Float64Array(m * KEY_SIZE);
+  for (let a = 0; a < m; a++) {
+    const t = tailsTmp[a] as number;
+    const pos = fill[t] as number;
+    fill[t] = pos + 1;
+    heads[pos] = headsTmp[a] as number;
+    tails[pos] = t;
+    arcEdge[pos] = edgeTmp[a] as number;
+    keys.set(keysTmp.subarray(a * KEY_SIZE, a * KEY_SIZE + KEY_SIZE), pos * KEY_SIZE);
+  }
+  return { nodeIds, indexOf, offsets, heads, tails, arcEdge, keys, edges };
+}
+
+/** Whether a is less than b, allowing for rounding in sums of decimal figures. */
+function less(a: number, b: number): boolean {
+  if (b === Infinity) return a < b;
+  return a < b - 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A path in a compact graph: node indexes, arc indexes, and its summed key. */
+export interface CompactPath {
+  nodes: number[];
+  arcs: number[];
+  key: number[];
+}
+
+/**
+ * The lexicographically least path from `source` to `target` (node indexes), or null when none. Nodes in
+ * `blocked` are never entered. Equal keys fall back to the lower node index, so the answer is deterministic.
+ */
+export function lexShortestPath(g: CompactGraph, source: number, target: number, blocked?: Uint8Array): CompactPath | null {
+  const n = g.nodeIds.length;
+  if (source < 0 || source >= n || target < 0 || target >= n) return null;
+  const K = KEY_SIZE;
+  const dist = new Float64Array(n * K).fill(Infinity);
+  const viaArc = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  // Indexed binary heap: heap[i] is a node, pos[v] its place (-1 when absent).
+  const heap = new Int32Array(n);
+  const pos = new Int32Array(n).fill(-1);
+  let size = 0;
+  const lessNode = (u: number, v: number) => {
+    for (let k = 0; k < K; k++) {
+      const a = dist[u * K + k] as number;
+      const b = dist[v * K + k] as number;
+      if (less(a, b)) return true;
+      if (less(b, a)) return false;
+    }
+    return u < v;
+  };
+  const up = (i: number) => {
+    const v = heap[i] as number;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pv = heap[p] as number;
+      if (!lessNode(v, pv)) break;
+      heap[i] = pv;
+      pos[pv] = i;
+      i = p;
+    }
+    heap[i] = v;
+    pos[v] = i;
+  };
+  const down = (i: number) => {
+    const v = heap[i] as number;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const c = r < size && lessNode(heap[r] as number, heap[l] as number) ? r : l;
+      const cv = heap[c] as number;
+      if (!lessNode(cv, v)) break;
+      heap[i] = cv;
+      pos[cv] = i;
+      i = c;
+    }
+    heap[i] = v;
+    pos[v] = i;
+  };
+  for (let k = 0; k < K; k++) dist[source * K + k] = 0;
+  heap[0] = source;
+  pos[source] = 0;
+  size = 1;
+  const cand = new Float64Array(K);
+  while (size > 0) {
+    const u = heap[0] as number;
+    size--;
+    pos[u] = -1;
+    if (size > 0) {
+      heap[0] = heap[size] as number;
+      down(0);
+    }
+    done[u] = 1;
+    if (u === target) break;
+    const end = g.offsets[u + 1] as number;
+    for (let a = g.offsets[u] as number; a < end; a++) {
+      const v = g.heads[a] as number;
+      if (done[v] || (blocked !== undefined && blocked[v])) continue;
+      let better = false;
+      let decided = false;
+      for (let k = 0; k < K; k++) {
+        const c = (dist[u * K + k] as number) + (g.keys[a * K + k] as number);
+        cand[k] = c;
+        if (!decided) {
+          const d = dist[v * K + k] as number;
+          if (less(c, d)) {
+            better = true;
+            decided = true;
+          } else if (less(d, c)) decided = true;
+        }
+      }
+      if (!better) continue;
+      for (let k = 0; k < K; k++) dist[v * K + k] = cand[k] as number;
+      viaArc[v] = a;
+      if (pos[v] === -1) {
+        heap[size] = v;
+        size++;
+        up(size - 1);
+      } else up(pos[v] as number);
+    }
+  }
+  if (!done[target]) return null;
+  const nodes = [target];
+  const arcs: number[] = [];
+  for (let v = target; v !== source; ) {
+    const a = viaArc[v] as number;
+    if (a < 0) return null;
+    arcs.push(a);
+    v = g.tails[a] as number;
+    nodes.push(v);
+  }
+  return { nodes: nodes.reverse(), arcs: arcs.reverse(), key: Array.from(dist.subarray(target * K, target * K + K)) };
+}

@@ -1,0 +1,254 @@
+// A route as an explicit result built from legs; totals are computed in one place (sumTotals).
+import { co2KgPerFeu, factorForEdge } from './emissions.ts';
+import type { Model } from '../network/model.ts';
+import type { Basis, Edge, Node, PerTrain, Range, Volume } from '../network/schema.ts';
+import type { Days, Km, KgCo2e, Mtpa, UsdPerFeu } from '../units.ts';
+
+/** One hop of a route, in the direction of travel. */
+export interface Leg {
+  edge: string;
+  name: string;
+  from: string;
+  to: string;
+  mode: Edge['mode'];
+  line: string | null;
+  traction: Edge['traction'] | null;
+  status: Edge['status'];
+  corridors: string[];
+  distanceKm: Km;
+  transitDays: Range;
+  /** Dwell at the `to` node when the route passes through it; null at the destination or where none is given. */
+  dwellDays: Range | null;
+  /** USD per FEU for the segment; null when the network has no cost figure for it. */
+  costUsdPerFeu: Range | null;
+  /** USD per FEU charged at the `to` node when passing through; null when none is given. */
+  dwellCostUsdPerFeu: Range | null;
+  capacityMtpa: Mtpa | null;
+  /** What the segment's capacity counts: all cargo or containers only. */
+  capacityScope: 'all' | 'containers';
+  /** The volume the segment carried in a recent year, where published. */
+  volume: Volume | null;
+  /** The most one train (or sailing) can carry on the segment, where published. */
+  perTrain: PerTrain | null;
+  /** Throughput of the `to` node (port, border crossing, terminal), Mt/yr; null where unknown or none. */
+  nodeCapacityMtpa: Mtpa | null;
+  /** The volume the `to` node handled in a recent year, where published. */
+  nodeVolume: Volume | null;
+  /** A sea leg: its capacity is not limiting at the scale of a corridor comparison. */
+  unlimited: boolean;
+  co2KgPerFeu: KgCo2e;
+  /** Emission factor ids used for this leg. */
+  emissionFactors: string[];
+  basis: Basis;
+  sources: string[];
+  /** Sources of the dwell figures at `to` (empty when no dwell is counted). */
+  dwellSources: string[];
+  /** Which of this leg's figures are estimated: distanceKm, transitDays, costUsdPerFeu, capacityMtpa, dwellDays, dwellCostUsdPerFeu. */
+  estimated: string[];
+}
+
+/** The segment or place that limits a route's annual tonnage. */
+export interface Bottleneck {
+  kind: 'edge' | 'node';
+  /** Edge or node id. */
+  id: string;
+  name: string;
+  capacityMtpa: Mtpa;
+  /** What the capacity counts. */
+  scope: 'all' | 'containers';
+  /** Volume carried there in `volume.year`, where published. */
+  volume: Volume | null;
+}
+
+/** The smallest per-train (or per-sailing) limit along a route, and the segment that sets it. */
+export interface PerTrainLimit {
+  wagons: number | null;
+  tonnes: number | null;
+  teu: number | null;
+  /** The edge whose limit binds first (the smallest TEU limit, else tonnes, else wagons); null when none is known. */
+  edge: string | null;
+}
+
+/** Sums over the legs and dwells of a route. */
+export interface Totals {
+  distanceKm: Km;
+  transitDays: { typical: Days; min: Days; max: Days };
+  /** null when any leg lacks a cost figure (see costMissingEdges): an unknown cost is never shown as zero. */
+  costUsdPerFeu: { typical: UsdPerFeu; min: UsdPerFeu; max: UsdPerFeu } | null;
+  costMissingEdges: string[];
+  co2KgPerFeu: KgCo2e;
+  /** The smallest known capacity on the route, Mt/yr; null when no leg has a known capacity. */
+  capacityMtpa: Mtpa | null;
+  /** The edge that sets capacityMtpa; null when none does (no known capacity, or a node is the bottleneck). */
+  bottleneckEdge: string | null;
+  /** The edge or node that sets capacityMtpa; null when no leg or node has a known capacity. */
+  bottleneck: Bottleneck | null;
+  /** Capacity left at the bottleneck: its capacity less its published volume; null when that volume is not known. */
+  spareMtpa: Mtpa | null;
+  /** Rail, ferry and road legs of unknown capacity (sea legs are not limiting and not listed). */
+  unknownCapacityEdges: string[];
+  /** Sea legs, whose capacity is not limiting at this scale. */
+  unlimitedEdges: string[];
+  /** The smallest per-train or per-sailing limit along the route. */
+  perTrain: PerTrainLimit;
+  /** Places passed through with a dwell but no dwell-cost figure: the cost total leaves their charges out. */
+  dwellCostMissingNodes: string[];
+  /** How many figures used by this route are estimated rather than measured or reported. */
+  estimatedFigures: number;
+  legs: number;
+}
+
+/** A route: the nodes it visits, its legs and their totals. */
+export interface Route {
+  nodes: string[];
+  legs: Leg[];
+  totals: Totals;
+  /** The corridors that contain every leg of this route. */
+  corridors: string[];
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function estimatedField(record: { basis: Basis; fieldBasis?: Partial<Record<string, { basis: Basis }>> | undefined }, field: string) {
+  return (record.fieldBasis?.[field]?.basis ?? record.basis) === 'estimated';
+}
+
+function sourcesOf(record: { sources: string[]; fieldBasis?: Partial<Record<string, { sources?: string[] | undefined }>> | undefined }) {
+  const all = new Set(record.sources);
+  for (const fb of Object.values(record.fieldBasis ?? {})) for (const s of fb?.sources ?? []) all.add(s);
+  return [...all];
+}
+
+/** Builds one leg for travelling `edge` from `fromId`; `passThrough` says whether the dwell at the far end counts. */
+export function buildLeg(model: Model, edge: Edge, fromId: string, passThrough: boolean, tonnesPerFeu: number): Leg {
+  const toId = edge.from === fromId ? edge.to : edge.from;
+  const fromNode = model.nodeById.get(fromId) as Node;
+  const toNode = model.nodeById.get(toId) as Node;
+  const factor = factorForEdge(model.factors, edge, fromNode, toNode);
+  const dwellDays = passThrough ? (toNode.dwellDays ?? null) : null;
+  const nodeCapacity = toNode.capacityMtpa ?? null;
+  const dwellCost = passThrough ? (toNode.dwellCostUsdPerFeu ?? null) : null;
+  const estimated: string[] = [];
+  if (estimatedField(edge, 'distanceKm')) estimated.push('distanceKm');
+  if (estimatedField(edge, 'transitDays')) estimated.push('transitDays');
+  if (edge.costUsdPerFeu && estimatedField(edge, 'costUsdPerFeu')) estimated.push('costUsdPerFeu');
+  if (edge.capacityMtpa !== null && estimatedField(edge, 'capacityMtpa')) estimated.push('capacityMtpa');
+  if (nodeCapacity !== null && estimatedField(toNode, 'capacityMtpa')) estimated.push('nodeCapacityMtpa');
+  if (dwellDays && estimatedField(toNode, 'dwellDays')) estimated.push('dwellDays');
+  if (dwellCost && estimatedField(toNode, 'dwellCostUsdPerFeu')) estimated.push('dwellCostUsdPerFeu');
+  return {
+    edge: edge.id,
+    name: edge.name ?? `${fromNode.name}–${toNode.name}`,
+    from: fromId,
+    to: toId,
+    mode: edge.mode,
+    line: edge.line ?? null,
+    traction: edge.traction ?? null,
+    status: edge.status,
+    corridors: [...edge.corridors],
+    distanceKm: edge.distanceKm,
+    transitDays: { ...edge.transitDays },
+    dwellDays: dwellDays ? { ...dwellDays } : null,
+    costUsdPerFeu: edge.costUsdPerFeu ? { ...edge.costUsdPerFeu } : null,
+    dwellCostUsdPerFeu: dwellCost ? { ...dwellCost } : null,
+    capacityMtpa: edge.capacityMtpa,
+    capacityScope: edge.capacityScope ?? 'all',
+    volume: edge.volume ? structuredClone(edge.volume) : null,
+    perTrain: edge.perTrain ? structuredClone(edge.perTrain) : null,
+    nodeCapacityMtpa: nodeCapacity,
+    nodeVolume: toNode.volume ? structuredClone(toNode.volume) : null,
+    unlimited: edge.mode === 'sea',
+    co2KgPerFeu: round(co2KgPerFeu(edge.distanceKm, factor.gramsCo2ePerTonneKm, tonnesPerFeu)),
+    emissionFactors: factor.factorIds,
+    basis: edge.basis,
+    sources: sourcesOf(edge),
+    dwellSources: dwellDays || dwellCost ? sourcesOf(toNode) : [],
+    estimated,
+  };
+}
+
+/** The smallest per-train limit of a list of legs, and the edge whose limit binds first. */
+export function perTrainLimit(legs: readonly Leg[]): PerTrainLimit {
+  const out: PerTrainLimit = { wagons: null, tonnes: null, teu: null, edge: null };
+  const setter: Record<'wagons' | 'tonnes' | 'teu', string | null> = { wagons: null, tonnes: null, teu: null };
+  for (const leg of legs) {
+    for (const k of ['wagons', 'tonnes', 'teu'] as const) {
+      const v = leg.perTrain?.[k];
+      if (v === undefined) continue;
+      const cur = out[k];
+      if (cur === null || v < cur) {
+        out[k] = v;
+        setter[k] = leg.edge;
+      }
+    }
+  }
+  out.edge = setter.teu ?? setter.tonnes ?? setter.wagons;
+  return out;
+}
+
+/** The totals of a list of legs: the one place where route figures are added up. */
+export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => string; node?: (id: string) => string } = {}): Totals {
+  const days = { typical: 0, min: 0, max: 0 };
+  const cost = { typical: 0, min: 0, max: 0 };
+  const costMissingEdges: string[] = [];
+  const unknownCapacityEdges: string[] = [];
+  let distanceKm = 0;
+  let co2 = 0;
+  let capacity: number | null = null;
+  let bottleneck: Bottleneck | null = null;
+  const unlimitedEdges: string[] = [];
+  const dwellCostMissingNodes: string[] = [];
+  let estimatedFigures = 0;
+  const consider = (kind: 'edge' | 'node', id: string, name: string, cap: number | null, scope: 'all' | 'containers', volume: Volume | null) => {
+    if (cap === null || (capacity !== null && cap >= capacity)) return;
+    capacity = cap;
+    bottleneck = { kind, id, name, capacityMtpa: cap, scope, volume: volume ? structuredClone(volume) : null };
+  };
+  for (const leg of legs) {
+    distanceKm += leg.distanceKm;
+    co2 += leg.co2KgPerFeu;
+    for (const k of ['typical', 'min', 'max'] as const) {
+      days[k] += leg.transitDays[k] + (leg.dwellDays?.[k] ?? 0);
+      cost[k] += (leg.costUsdPerFeu?.[k] ?? 0) + (leg.dwellCostUsdPerFeu?.[k] ?? 0);
+    }
+    if (!leg.costUsdPerFeu) costMissingEdges.push(leg.edge);
+    if (leg.dwellDays && !leg.dwellCostUsdPerFeu) dwellCostMissingNodes.push(leg.to);
+    if (leg.capacityMtpa === null) (leg.unlimited ? unlimitedEdges : unknownCapacityEdges).push(leg.edge);
+    consider('edge', leg.edge, names.edge?.(leg.edge) ?? leg.name, leg.capacityMtpa, leg.capacityScope, leg.volume);
+    consider('node', leg.to, names.node?.(leg.to) ?? leg.to, leg.nodeCapacityMtpa, 'all', leg.nodeVolume);
+    estimatedFigures += leg.estimated.length;
+  }
+  const b = bottleneck as Bottleneck | null;
+  const spare = b?.volume ? Math.max(0, round(b.capacityMtpa - b.volume.mtpa)) : null;
+  const r3 = (o: { typical: number; min: number; max: number }) => ({ typical: round(o.typical), min: round(o.min), max: round(o.max) });
+  return {
+    distanceKm: round(distanceKm),
+    transitDays: r3(days),
+    costUsdPerFeu: costMissingEdges.length ? null : r3(cost),
+    costMissingEdges,
+    co2KgPerFeu: round(co2),
+    capacityMtpa: capacity,
+    bottleneckEdge: b?.kind === 'edge' ? b.id : null,
+    bottleneck: b,
+    spareMtpa: spare,
+    unknownCapacityEdges,
+    unlimitedEdges,
+    perTrain: perTrainLimit(legs),
+    dwellCostMissingNodes,
+    estimatedFigures,
+    legs: legs.length,
+  };
+}
+
+/** Builds a route from the node path and the id of the edge priced on each hop. */
+export function buildRoute(model: Model, nodes: readonly string[], edgeIds: readonly string[], tonnesPerFeu: number): Route {
+  const legs = edgeIds.map((id, i) => {
+    const edge = model.edgeById.get(id);
+    const from = nodes[i];
+    if (!edge || from === undefined) throw new Error(`route: hop ${i} has no edge "${id}"`);
+    return buildLeg(model, edge, from, i < edgeIds.length - 1, tonnesPerFeu);
+  });
+  const corridors = model.corridorIds.filter((c) => legs.every((l) => l.corridors.includes(c)));
+  const nodeName = (id: string) => model.nodeById.get(id)?.name ?? id;
+  return { nodes: [...nodes], legs, totals: sumTotals(legs, { node: nodeName }), corridors };
+}

@@ -33,7 +33,9 @@ import { checkCompareRequest, formValues, queryString, type CompareRequest, type
 import { createRenderer, trusted, type Render } from './render.ts';
 import { ResponseCache, type CachedResponse } from './response-cache.ts';
 import { networkPages } from './routes/network.ts';
-import { formView, resultsView, type FormPage } from './view-model.ts';
+import { resultsView } from './view-model.ts';
+import { formView, type FormPage, type FormRoute } from './form-view.ts';
+import { queryHref } from './links.ts';
 import { alternativesView, distributionsView, paretoView, throughputView, timelineView } from './analysis-view.ts';
 
 const TITLES: Record<FormPage, string> = { compare: 'Compare corridors', pareto: 'Trade-offs', capacity: 'Throughput', timeline: 'Timeline' };
@@ -71,6 +73,8 @@ export function createApp(options: AppOptions): express.Express {
   const network = base.network;
   const page = (res: Response, status: number, view: string, data: Record<string, unknown>) =>
     res.status(status).type('html').send(render(view, { network, ...data }));
+  /** Today's date, YYYY-MM-DD: pages say when they were made, and cached pages are kept for the day only. */
+  const today = () => new Date().toISOString().slice(0, 10);
 
   const app = express();
   app.disable('x-powered-by');
@@ -110,7 +114,7 @@ export function createApp(options: AppOptions): express.Express {
   // Answers of the compare endpoints, keyed by path and the canonical form of the query they read.
   const cache = new ResponseCache();
   const cached = (produce: (req: Request) => CachedResponse) => (req: Request, res: Response) => {
-    const key = `${req.path}?${queryString(formValues(req.query))}`;
+    const key = `${req.get('host') ?? ''} ${today()} ${req.path}?${queryString(formValues(req.query))}`;
     let answer = cache.get(key);
     if (!answer) {
       answer = produce(req);
@@ -142,8 +146,8 @@ export function createApp(options: AppOptions): express.Express {
     return year === undefined ? request.query : { ...request.query, year };
   };
 
-  const compareView = (values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}, view: FormPage = 'compare') =>
-    html(status, view, { title: errors.length ? 'Please check the form' : TITLES[view], form: formView(base, scenarios, values, errors, view), ...extra });
+  const compareView = (values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}, view: FormPage = 'compare', routes: FormRoute[] | null = null) =>
+    html(status, view, { title: errors.length ? 'Please check the form' : TITLES[view], form: formView(base, scenarios, values, errors, view, routes), ...extra });
 
   app.get('/', (req, res) => {
     const values = formValues(req.query);
@@ -158,17 +162,34 @@ export function createApp(options: AppOptions): express.Express {
       const values = formValues(req.query);
       const out = runCompare(values);
       if (!out.ok) return compareView(values, out.errors, 400);
-      const results = resultsView(base, out.result);
-      return compareView(values, [], 200, {
-        title: `${results.heading} · compare`,
-        results,
-        analysis: {
-          alternatives: out.alts ? alternativesView(out.model, out.alts) : null,
-          distributions: out.dists ? distributionsView(out.model, out.dists, out.request.options.within) : null,
-        },
-        map: trusted(mapFor(base, out.result)),
-        links: { query: queryString(values) },
+      const query = queryString({ ...values, print: '' });
+      const results = resultsView(base, out.model, out.result, {
+        query,
+        url: `${req.protocol}://${req.get('host') ?? 'localhost'}/compare${query ? `?${query}` : ''}`,
+        made: today(),
+        edits: out.request.whatIf?.edits ?? [],
+        scenarios,
+        via: out.request.query.via ?? [],
       });
+      const routes: FormRoute[] = out.result.corridors.flatMap((c) => (c.route ? [{ corridor: c.corridor, name: c.name, route: c.route }] : []));
+      return compareView(
+        values,
+        [],
+        200,
+        {
+          title: `${results.heading} · compare`,
+          results,
+          printSummary: values.print === 'summary',
+          analysis: {
+            alternatives: out.alts ? alternativesView(out.model, out.alts) : null,
+            distributions: out.dists ? distributionsView(out.model, out.dists, out.request.options.within) : null,
+          },
+          map: trusted(mapFor(base, out.result)),
+          links: { query: queryHref('', query) },
+        },
+        'compare',
+        routes,
+      );
     }),
   );
 

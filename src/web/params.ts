@@ -18,6 +18,7 @@ import {
   MAX_TIMELINE_YEARS,
   parseNumber,
   type Criterion,
+  type Edit,
 } from '../core/index.ts';
 
 /** The most what-if edits (close + open + set) one request may carry. */
@@ -41,18 +42,25 @@ export interface FormValues {
   close: string[];
   open: string[];
   set: string[];
+  /** Places the route must pass, in order (ids or names; a value may list several, comma-separated). */
+  via: string[];
   alternatives: string;
   samples: string;
   seed: string;
   within: string;
   criteria: string;
   years: string;
+  /** "summary" prints the first page only; empty for the whole report. */
+  print: string;
 }
 
 /** One message for the user, tied to a form field where possible. */
 export interface FieldError {
   field: string;
   message: string;
+  /** For an unknown id: what was typed and the closest ids, so the page can offer each as a link that fixes it. */
+  typed?: string;
+  suggestions?: { id: string; name: string }[];
 }
 
 const one = (v: unknown): string => {
@@ -77,27 +85,30 @@ export function formValues(query: unknown): FormValues {
     close: many(q.close),
     open: many(q.open),
     set: many(q.set),
+    via: many(q.via),
     alternatives: one(q.alternatives),
     samples: one(q.samples),
     seed: one(q.seed),
     within: one(q.within),
     criteria: many(q.criteria).join(','),
     years: one(q.years),
+    print: one(q.print) === 'summary' ? 'summary' : '',
   };
 }
 
 /** The parameters of a form in the order they appear in links: single values, then the repeatable edits, then the analyses. */
 const SINGLE = ['from', 'to', 'objective', 'year', 'cargoMtpa', 'scenario', 'avoid', 'corridor', 'tonnesPerFeu'] as const;
-const REPEATED = ['close', 'open', 'set'] as const;
-const ANALYSIS = ['alternatives', 'samples', 'seed', 'within', 'criteria', 'years'] as const;
+const REPEATED = ['via', 'close', 'open', 'set'] as const;
+const ANALYSIS = ['alternatives', 'samples', 'seed', 'within', 'criteria', 'years', 'print'] as const;
 
-/** The canonical query string that reproduces a form (links, downloads and the response-cache key); empty values are left out. */
+/** The canonical query string that reproduces a form (links, downloads and the response-cache key); empty and default values are left out. */
 export function queryString(v: FormValues): string {
   const p = new URLSearchParams();
   const add = (k: string, val: string) => {
     if (val !== '') p.append(k, val);
   };
-  for (const k of SINGLE) add(k, v[k]);
+  // The default objective (days) is left out: shorter links, one cache entry for both spellings.
+  for (const k of SINGLE) add(k, k === 'objective' && v[k] === 'days' ? '' : v[k]);
   for (const k of REPEATED) for (const x of v[k]) add(k, x);
   for (const k of ANALYSIS) add(k, v[k]);
   return p.toString();
@@ -116,7 +127,7 @@ export interface AnalysisOptions {
 /** A checked compare request: the query, the what-if model when the request carries edits, and analysis options. */
 export interface CompareRequest {
   query: Query;
-  whatIf: { applied: Applied; info: { id: string; name: string; description: string } } | null;
+  whatIf: { applied: Applied; info: { id: string; name: string; description: string }; edits: Edit[] } | null;
   options: AnalysisOptions;
 }
 
@@ -187,13 +198,15 @@ export function checkCompareRequest(
       cargoMtpa: values.cargoMtpa,
       avoidCountries: values.avoid,
       tonnesPerFeu: values.tonnesPerFeu,
+      ...(values.via.length ? { via: values.via } : {}),
       ...(opts.corridor ? { corridor: values.corridor } : {}),
     },
     { avoidCountries: 'avoid' },
   );
   for (const e of queryErrors) {
     const field = e instanceof QueryError ? e.field : 'field' in e && typeof e.field === 'string' ? e.field : 'query';
-    errors.push({ field: FIELD_OF[field] ?? field, message: e.message });
+    const fix = e instanceof UnknownIdError ? { typed: e.id, suggestions: e.suggestions } : {};
+    errors.push({ field: FIELD_OF[field] ?? field, message: e.message, ...fix });
   }
 
   let whatIf: CompareRequest['whatIf'] = null;
@@ -206,11 +219,16 @@ export function checkCompareRequest(
       const info = loaded
         ? { id: loaded.id + (hasEdits ? '+edits' : ''), name: loaded.name + (hasEdits ? ' with edits' : ''), description: loaded.description }
         : { id: 'edits', name: 'What-if edits', description: 'Edits made on this page.' };
-      whatIf = { applied, info };
+      whatIf = { applied, info, edits: [...(loaded?.edits ?? []), ...extra.map((x) => x.edit)] };
     } catch (err) {
       if (isScenarioError(err)) {
-        for (const i of err.issues) errors.push({ field: i.file.split(' ')[0] ?? 'edits', message: issueMessage(i) });
-      } else if (err instanceof CorridorsError) errors.push({ field: 'scenario', message: err.message });
+        for (const i of err.issues) {
+          const [field = 'edits', ...rest] = i.file.split(' ');
+          const typed = rest.join(' ');
+          errors.push({ field, message: issueMessage(i), ...(typed && i.code === 'bad_edit' ? { typed, suggestions: editSuggestions(base, field, typed) } : {}) });
+        }
+      } else if (err instanceof UnknownIdError) errors.push({ field: 'scenario', message: err.message, typed: err.id, suggestions: err.suggestions });
+      else if (err instanceof CorridorsError) errors.push({ field: 'scenario', message: err.message });
       else throw err;
     }
   }
@@ -225,4 +243,18 @@ function shippedScenario(scenarios: ReadonlyMap<string, Scenario>, id: string): 
   if (found) return found;
   const all = [...scenarios.values()].map((s) => ({ id: s.id, name: s.name }));
   throw new UnknownIdError('scenario', id, closest(id, all), 'scenario');
+}
+
+/** The closest ids to a bad close, open or set value (for a set, the id before the dot keeps its field and value). */
+function editSuggestions(model: Model, field: string, typed: string): { id: string; name: string }[] {
+  const lines = [...new Set(model.network.edges.flatMap((e) => (e.line ? [e.line] : [])))];
+  const edges = model.network.edges.map((e) => ({ id: e.id, name: e.name ?? e.id }));
+  if (field === 'set') {
+    const m = /^\s*([^.=]+)(\..*)$/.exec(typed);
+    if (!m?.[1] || !m[2]) return [];
+    const rest = m[2];
+    return closest(m[1].trim(), [...edges, ...model.network.nodes]).map((c) => ({ id: `${c.id}${rest}`, name: c.name }));
+  }
+  const pool = field === 'open' ? [...edges, ...lines.map((l) => ({ id: l, name: l }))] : [...edges, ...lines.map((l) => ({ id: l, name: l })), ...model.network.nodes, ...model.network.corridors];
+  return closest(typed.trim(), pool).map((c) => ({ id: c.id, name: c.name }));
 }

@@ -10,18 +10,23 @@ export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url))
 /** A page renderer: template name and data in, full HTML page out. */
 export type Render = (view: string, data: Record<string, unknown>) => string;
 
+/** A template's text without the indentation of its lines (the views hold no <pre> or <textarea>), so pages carry no layout whitespace. */
+function source(file: string): string {
+  return readFileSync(file, 'utf8').replace(/\n[ \t]+/g, '\n');
+}
+
 /** Compiles every template under views/ into a fresh Handlebars environment (no global state is touched). */
 export function createRenderer(): Render {
   const hbs = Handlebars.create();
   const partialsDir = join(VIEWS_DIR, 'partials');
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-    hbs.registerPartial(file.slice(0, -4), readFileSync(join(partialsDir, file), 'utf8'));
+    hbs.registerPartial(file.slice(0, -4), source(join(partialsDir, file)));
   }
   const options = { strict: false, noEscape: false };
-  const layout = hbs.compile(readFileSync(join(VIEWS_DIR, 'layouts', 'main.hbs'), 'utf8'), options);
+  const layout = hbs.compile(source(join(VIEWS_DIR, 'layouts', 'main.hbs')), options);
   const views = new Map<string, HandlebarsTemplateDelegate>();
   for (const file of readdirSync(VIEWS_DIR).filter((f) => f.endsWith('.hbs'))) {
-    views.set(file.slice(0, -4), hbs.compile(readFileSync(join(VIEWS_DIR, file), 'utf8'), options));
+    views.set(file.slice(0, -4), hbs.compile(source(join(VIEWS_DIR, file)), options));
   }
   return (view, data) => {
     const template = views.get(view);

@@ -1,207 +1,326 @@
-// View models: everything a template shows, computed here (flags, formatting, footnote numbers), so that
-// the Handlebars templates stay logic-less.
+// The comparison's view model: everything the results template shows, computed here (flags, formatting,
+// differences from the best, names, footnote numbers), so that the Handlebars templates stay logic-less.
 import {
   Footnotes,
-  OBJECTIVES,
-  CRITERIA,
+  describeEdit,
+  describeRouteChange,
+  dwellAt,
+  edgeName,
   estimatedCells,
+  explainCompare,
   fmtDays,
   fmtInt,
   fmtMt,
   fmtRange,
+  nodeName,
   shortName,
+  withNames,
   type CompareResult,
   type Delta,
+  type Edit,
+  type Leg,
   type Model,
   type Route,
   type Scenario,
   type ScenarioCompareResult,
 } from '../core/index.ts';
 import { corridorColor } from '../core/output/geojson.ts';
-import { queryString, type FieldError, type FormValues } from './params.ts';
+import { queryHref, withParam, type Href } from './links.ts';
 
-interface Option {
-  value: string;
-  label: string;
-  selected: boolean;
-}
-
-/** The compare form with the user's values kept. */
-export type FormPage = 'compare' | 'pareto' | 'capacity' | 'timeline';
-
-const SUBMIT: Record<FormPage, string> = { compare: 'Compare', pareto: 'Find the trade-offs', capacity: 'Compute throughput', timeline: 'Show the timeline' };
-
-export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>, v: FormValues, errors: FieldError[] = [], pageName: FormPage = 'compare') {
-  const nodes = [...model.network.nodes].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  const nodeOptions = (selected: string): Option[] => nodes.map((n) => ({ value: n.id, label: `${n.name} (${n.country})`, selected: n.id === selected }));
-  const knownNode = (id: string) => id === '' || model.nodeById.has(id);
-  const lines = [...new Set(model.network.edges.flatMap((e) => (e.line ? [e.line] : [])))].sort();
-  const edgeLabel = (id: string, name: string | undefined) => (name ? `${name} (${id})` : id);
-  const closeOptions: Option[] = [
-    ...model.network.corridors.map((c) => ({ value: c.id, label: `corridor: ${c.name}`, selected: v.close.includes(c.id) })),
-    ...lines.map((l) => ({ value: l, label: `line: ${l}`, selected: v.close.includes(l) })),
-    ...model.network.edges.map((e) => ({ value: e.id, label: edgeLabel(e.id, e.name), selected: v.close.includes(e.id) })),
-    ...nodes.map((n) => ({ value: n.id, label: `node: ${n.name}`, selected: v.close.includes(n.id) })),
-  ];
-  const openable = model.network.edges.filter((e) => e.status !== 'operational');
-  const openLines = [...new Set(openable.flatMap((e) => (e.line ? [e.line] : [])))].sort();
-  const openOptions: Option[] = [
-    ...openLines.map((l) => ({ value: l, label: `line: ${l}`, selected: v.open.includes(l) })),
-    ...openable.map((e) => ({ value: e.id, label: `${edgeLabel(e.id, e.name)}, ${e.status.replace('-', ' ')} ${e.opensYear ?? ''}`.trim(), selected: v.open.includes(e.id) })),
-  ];
-  // Keep values the lists do not hold (typos) visible: the user sees what they sent.
-  const stray = (list: string[], options: Option[]) => list.filter((x) => !options.some((o) => o.value === x));
-  const sets = [...v.set, '', ''].slice(0, Math.max(3, v.set.length + 1));
-  const errorFor = (f: string) => errors.filter((e) => e.field === f).map((e) => e.message);
-  const chosen = v.criteria === '' ? ['days', 'cost', 'co2'] : v.criteria.split(',');
-  return {
-    action: `/${pageName}`,
-    submit: SUBMIT[pageName],
-    show: { compare: pageName === 'compare', pareto: pageName === 'pareto', capacity: pageName === 'capacity', timeline: pageName === 'timeline' },
-    link: queryString({ ...v, alternatives: '', samples: '', seed: '', within: '', criteria: '', years: '', corridor: '' }),
-    criteriaOptions: CRITERIA.map((c) => ({ value: c, label: { days: 'transit days', cost: 'cost', co2: 'CO2e', km: 'distance' }[c], selected: chosen.includes(c) })),
-    corridorOptions: model.network.corridors.map((c) => ({ value: c.id, label: c.name, selected: c.id === v.corridor })),
-    values: v,
-    fromOptions: nodeOptions(v.from),
-    toOptions: nodeOptions(v.to),
-    fromUnknown: knownNode(v.from) ? '' : v.from,
-    toUnknown: knownNode(v.to) ? '' : v.to,
-    objectiveOptions: OBJECTIVES.map((o) => ({ value: o, label: { days: 'transit days', cost: 'cost (USD/FEU)', km: 'distance (km)', co2: 'CO2e (kg/FEU)' }[o], selected: o === v.objective })),
-    scenarioOptions: [...scenarios.values()].map((s) => ({ value: s.id, label: s.name, selected: s.id === v.scenario })),
-    scenarioUnknown: v.scenario !== '' && !scenarios.has(v.scenario) ? v.scenario : '',
-    closeOptions,
-    openOptions,
-    closeStray: stray(v.close, closeOptions),
-    openStray: stray(v.open, openOptions),
-    sets,
-    errors,
-    hasErrors: errors.length > 0,
-    fieldErrors: {
-      from: errorFor('from'),
-      to: errorFor('to'),
-      objective: errorFor('objective'),
-      year: errorFor('year'),
-      cargoMtpa: errorFor('cargoMtpa'),
-      avoid: errorFor('avoid'),
-      scenario: errorFor('scenario'),
-      close: errorFor('close'),
-      open: errorFor('open'),
-      set: errorFor('set'),
-      edits: errorFor('edits'),
-      alternatives: errorFor('alternatives'),
-      samples: errorFor('samples'),
-      criteria: errorFor('criteria'),
-      years: errorFor('years'),
-    },
-  };
-}
-
-/** One figure cell: the text and whether it rests on an estimate. */
+/** One figure cell: the text, whether it rests on an estimate, and its difference from the best route. */
 interface Cell {
   text: string;
   estimated: boolean;
-}
-
-function figures(route: Route) {
-  const t = route.totals;
-  const est = estimatedCells(route);
-  return {
-    days: { text: fmtRange(t.transitDays, fmtDays), estimated: est.days } as Cell,
-    cost: { text: t.costUsdPerFeu ? fmtRange(t.costUsdPerFeu, fmtInt) : 'unknown', estimated: est.cost && t.costUsdPerFeu !== null } as Cell,
-    km: { text: fmtInt(t.distanceKm), estimated: est.km } as Cell,
-    co2: { text: fmtInt(t.co2KgPerFeu), estimated: est.km } as Cell,
-    capacity: { text: t.capacityMtpa === null ? 'unknown' : fmtMt(t.capacityMtpa), estimated: est.capacity } as Cell,
-    bottleneck: t.bottleneckEdge ?? '',
-    unknownCapacity: t.unknownCapacityEdges.length,
-    estimatedFigures: t.estimatedFigures,
-    costMissing: t.costMissingEdges.join(', '),
-  };
+  vs?: string;
 }
 
 const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 
+/** What the page is about and where it lives, for the report's head. */
+export interface PageContext {
+  /** The canonical query string of this page (without print=). */
+  query: string;
+  /** The full address of this page, as the user can type it again. */
+  url: string;
+  /** The date the page was made, YYYY-MM-DD. */
+  made: string;
+  /** The edits of the what-if, when there is one (the scenario's, then the ad-hoc ones). */
+  edits: readonly Edit[];
+  scenarios: ReadonlyMap<string, Scenario>;
+  /** The places the route was pinned through (node ids), in order. */
+  via: readonly string[];
+}
+
+const PER_TRAIN_UNITS = [
+  ['teu', 'TEU'],
+  ['tonnes', 't'],
+  ['wagons', 'wagons'],
+] as const;
+
+/** The summary cells of one route, with differences from the best route's figures. */
+function figures(model: Model, route: Route, best: Route | null) {
+  const t = route.totals;
+  const est = estimatedCells(route);
+  const bt = best?.totals;
+  const vs = (x: number | null | undefined, b: number | null | undefined, digits: number, unit: string) =>
+    best && best !== route && x !== null && x !== undefined && b !== null && b !== undefined && Math.abs(x - b) > 1e-9 ? `${signed(x - b, digits)}${unit}` : '';
+  const b = t.bottleneck;
+  const limit = b ? { name: b.kind === 'edge' ? edgeName(model, b.id) : nodeName(model, b.id), href: `/${b.kind === 'edge' ? 'edges' : 'nodes'}/${b.id}` } : null;
+  const spare = t.spareMtpa !== null && b?.volume ? `${fmtMt(t.spareMtpa)} spare at ${b.volume.year} volumes` : '';
+  const pt = t.perTrain;
+  const perTrain = PER_TRAIN_UNITS.flatMap(([k, unit]) => (pt[k] !== null ? [`${fmtInt(pt[k] ?? 0)} ${unit}`] : [])).join(', ');
+  const kmRange = t.distanceKmRange.min !== t.distanceKm || t.distanceKmRange.max !== t.distanceKm ? ` (${fmtInt(t.distanceKmRange.min)}–${fmtInt(t.distanceKmRange.max)})` : '';
+  const costNote = t.costUsdPerFeu === null
+    ? `no cost figure for ${t.costMissingEdges.slice(0, 2).map((e) => edgeName(model, e)).join(', ')}${t.costMissingEdges.length > 2 ? ` and ${t.costMissingEdges.length - 2} more` : ''}`
+    : t.dwellCostMissingNodes.length
+      ? `excludes the dwell cost at ${t.dwellCostMissingNodes.length} place${t.dwellCostMissingNodes.length === 1 ? '' : 's'}`
+      : '';
+  return {
+    days: { text: fmtRange(t.transitDays, fmtDays), estimated: est.days, vs: vs(t.transitDays.typical, bt?.transitDays.typical, 1, ' d') } as Cell,
+    cost: { text: t.costUsdPerFeu ? fmtRange(t.costUsdPerFeu, fmtInt) : 'unknown', estimated: est.cost && t.costUsdPerFeu !== null, vs: vs(t.costUsdPerFeu?.typical, bt?.costUsdPerFeu?.typical, 0, '') } as Cell,
+    costNote,
+    km: { text: `${fmtInt(t.distanceKm)}${kmRange}`, estimated: est.km } as Cell,
+    co2: { text: fmtInt(t.co2KgPerFeu), estimated: est.km, vs: vs(t.co2KgPerFeu, bt?.co2KgPerFeu, 0, '') } as Cell,
+    capacity: { text: t.capacityMtpa === null ? 'unknown' : `${fmtMt(t.capacityMtpa)}${b?.scope === 'containers' ? ' (containers)' : ''}`, estimated: est.capacity } as Cell,
+    limit,
+    spare,
+    unknownCapacity: t.unknownCapacityEdges.length ? `${t.unknownCapacityEdges.length} legs of unknown capacity` : '',
+    seaNote: t.unlimitedEdges.length ? `sea legs: not limiting at this scale` : '',
+    perTrain: perTrain ? { text: perTrain, where: pt.edge ? edgeName(model, pt.edge) : '' } : null,
+    estimatedFigures: t.estimatedFigures,
+  };
+}
+
 function deltaView(d: Delta) {
   return {
-    status: d.status,
-    lost: d.status === 'lost',
-    gained: d.status === 'gained',
-    unchanged: d.status === 'unchanged',
     days: d.transitDays ? signed(d.transitDays.typical, 1) : '',
     cost: d.costUsdPerFeu ? signed(d.costUsdPerFeu.typical, 0) : '',
     km: d.distanceKm === null ? '' : signed(d.distanceKm, 0),
     co2: d.co2KgPerFeu === null ? '' : signed(d.co2KgPerFeu, 0),
     capacity: d.capacityMtpa === null ? '' : signed(d.capacityMtpa, 2),
-    routeChanged: d.routeChanged,
-    summary: d.summary,
   };
 }
 
-/** The comparison page's results: rows, legs with footnotes, what-if changes. */
-export function resultsView(model: Model, result: CompareResult | ScenarioCompareResult) {
-  const notes = new Footnotes(new Map(model.network.sources.map((s) => [s.id, s])));
-  const name = (id: string) => model.nodeById.get(id)?.name ?? id;
-  const whatIf = 'scenario' in result ? result : null;
-  const bestRoute = result.best.route;
-  const sameRoute = (a: Route | null, b: Route | null) => a !== null && b !== null && a.legs.map((l) => l.edge).join() === b.legs.map((l) => l.edge).join();
-  const entries = [
-    ...result.corridors.map((c) => ({ key: c.corridor, label: shortName(c.name), fullName: c.name, color: corridorColor(model.network, c.corridor), route: c.route, reason: c.reason, isBest: sameRoute(c.route, bestRoute) })),
-  ];
-  const bestEntry = {
-    key: 'best',
-    label: 'Best overall',
-    fullName: result.best.corridor ? `Best overall (${model.network.corridors.find((c) => c.id === result.best.corridor)?.name ?? result.best.corridor})` : 'Best overall',
-    color: corridorColor(model.network, result.best.corridor),
-    route: bestRoute,
-    reason: result.best.reason,
-    isBest: false,
-  };
-  const legsOf = (route: Route) =>
-    route.legs.map((l, i) => {
+const sameRoute = (a: Route | null, b: Route | null) => a !== null && b !== null && a.legs.length === b.legs.length && a.legs.every((l, i) => l.edge === b.legs[i]?.edge);
+
+const MODE: Record<Leg['mode'], string> = { rail: 'rail', sea: 'sea', ferry: 'ferry', road: 'road' };
+
+/**
+ * The footnotes of a list of source ids, numbered in order of first use on the page, with runs of consecutive
+ * numbers written as one range ("26–29") that links to its first source.
+ */
+function refs(notes: Footnotes, ids: readonly string[]): { n: number; text: string }[] {
+  const nums = [...new Set(notes.cite(ids))].sort((a, b) => a - b);
+  const out: { n: number; text: string }[] = [];
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === (nums[j] as number) + 1) j++;
+    const a = nums[i] as number;
+    const b = nums[j] as number;
+    out.push({ n: a, text: b > a ? `${a}–${b}` : String(a) });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** A leg row or a dwell row of a legs table, or a run of legs shown in full under another corridor. */
+type LegRow =
+  | { leg: true; n: number; name: string; href: Href; status: string; mode: string; km: Cell; days: Cell; cost: Cell; capacity: Cell; co2: string; refs: { n: number; text: string }[]; limit: boolean; close: Href }
+  | { dwell: true; place: string; href: string; what: string; days: Cell; cost: Cell; capacity: Cell; refs: { n: number; text: string }[]; limit: boolean }
+  | { same: true; range: string; from: string; to: string; corridor: string; km: string; days: string };
+
+/**
+ * The legs of each route, best first. A run of three or more legs that an earlier table already lists in
+ * full reads as one row ("as on the Northern corridor"), except where it holds this route's bottleneck.
+ */
+function legTables(model: Model, notes: Footnotes, entries: { key: string; fullName: string; label: string; route: Route; isBest: boolean }[], ctx: PageContext, pair: string) {
+  const shown: { label: string; edges: string[] }[] = [];
+  return entries.map((e) => {
+    const route = e.route;
+    const edges = route.legs.map((l) => l.edge);
+    const b = route.totals.bottleneck;
+    const pinned = (i: number) => {
+      const l = route.legs[i] as Leg;
+      return b !== null && ((b.kind === 'edge' && b.id === l.edge) || (b.kind === 'node' && b.id === l.to));
+    };
+    const rows: LegRow[] = [];
+    let i = 0;
+    while (i < route.legs.length) {
+      // The longest run from i that an earlier table lists in the same order.
+      let best = { len: 0, label: '' };
+      for (const s of shown) {
+        for (let p = s.edges.indexOf(edges[i] as string); p >= 0 && p < s.edges.length; p = s.edges.indexOf(edges[i] as string, p + 1)) {
+          let len = 0;
+          while (i + len < edges.length && s.edges[p + len] === edges[i + len] && !pinned(i + len)) len++;
+          if (len > best.len) best = { len, label: s.label };
+        }
+      }
+      if (best.len >= 3) {
+        const run = route.legs.slice(i, i + best.len);
+        const days = run.reduce((sum, l, k) => sum + l.transitDays.typical + (i + k < route.legs.length - 1 ? (l.dwellDays?.typical ?? 0) : 0), 0);
+        rows.push({
+          same: true,
+          range: `${i + 1}–${i + best.len}`,
+          from: nodeName(model, run[0]?.from ?? ''),
+          to: nodeName(model, run[run.length - 1]?.to ?? ''),
+          corridor: best.label,
+          km: fmtInt(run.reduce((sum, l) => sum + l.distanceKm, 0)),
+          days: fmtDays(days),
+        });
+        i += best.len;
+        continue;
+      }
+      const l = route.legs[i] as Leg;
       const est = (f: string) => l.estimated.includes(f);
-      return {
+      const isLimit = b !== null && b.kind === 'edge' && b.id === l.edge;
+      rows.push({
+        leg: true,
         n: i + 1,
-        edge: l.edge,
-        name: l.name,
-        from: name(l.from),
-        to: name(l.to),
-        mode: l.traction ? `${l.mode} (${l.traction})` : l.mode,
+        name: edgeName(model, l.edge),
+        href: queryHref(`/edges/${l.edge}`, pair),
+        status: l.status === 'operational' ? '' : l.status.replace('-', ' '),
+        mode: l.traction === 'electric' ? `${MODE[l.mode]} (el.)` : MODE[l.mode],
         km: { text: fmtInt(l.distanceKm), estimated: est('distanceKm') },
         days: { text: fmtRange(l.transitDays, fmtDays), estimated: est('transitDays') },
-        dwell: l.dwellDays ? { text: fmtRange(l.dwellDays, fmtDays), estimated: est('dwellDays') } : null,
         cost: { text: l.costUsdPerFeu ? fmtRange(l.costUsdPerFeu, fmtInt) : 'unknown', estimated: est('costUsdPerFeu') },
-        capacity: { text: fmtMt(l.capacityMtpa), estimated: est('capacityMtpa') },
+        capacity: { text: l.capacityMtpa === null ? (l.unlimited ? 'not limiting' : '') : fmtMt(l.capacityMtpa), estimated: est('capacityMtpa') },
         co2: fmtInt(l.co2KgPerFeu),
-        basis: l.basis,
-        status: l.status === 'operational' ? '' : l.status.replace('-', ' '),
-        refs: notes.cite([...l.sources, ...l.dwellSources]).map((n) => ({ n })),
-      };
+        refs: refs(notes, l.sources),
+        limit: isLimit,
+        close: queryHref('', withParam(ctx.query, 'close', l.edge)),
+      });
+      const d = dwellAt(model, route, i);
+      if (d) {
+        rows.push({
+          dwell: true,
+          place: d.name,
+          href: `/nodes/${d.node}`,
+          what: d.what,
+          days: { text: fmtRange(d.days, fmtDays), estimated: est('dwellDays') },
+          cost: { text: d.costUsdPerFeu ? fmtRange(d.costUsdPerFeu, fmtInt) : '', estimated: est('dwellCostUsdPerFeu') },
+          capacity: { text: l.nodeCapacityMtpa === null ? '' : fmtMt(l.nodeCapacityMtpa), estimated: est('nodeCapacityMtpa') },
+          refs: refs(notes, l.dwellSources),
+          limit: b !== null && b.kind === 'node' && b.id === d.node,
+        });
+      }
+      i++;
+    }
+    shown.push({ label: e.label, edges });
+    // The path names the ends and the places that matter (borders, ports, gauge changes); the table lists all.
+    const notable = route.nodes.filter((n, k) => {
+      const node = model.nodeById.get(n);
+      return k === 0 || k === route.nodes.length - 1 || node?.kind === 'border' || node?.kind === 'port' || node?.gaugeChange === true;
     });
-  const rows = [...entries, bestEntry].map((e) => {
-    const s = whatIf ? (e.key === 'best' ? whatIf.best : whatIf.corridors.find((c) => c.corridor === e.key)) : undefined;
+    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), rows };
+  });
+}
+
+/**
+ * The comparison page's results: the report head, the summary rows (best first) with differences from the
+ * best, the explanation, what-if changes in names, the legs and the sources.
+ * `base` is today's network, `model` the one the results were computed on (the what-if's, or the base).
+ */
+export function resultsView(base: Model, model: Model, result: CompareResult | ScenarioCompareResult, ctx: PageContext) {
+  const notes = new Footnotes(new Map(model.network.sources.map((s) => [s.id, s])));
+  const name = (id: string) => nodeName(model, id);
+  const whatIf = 'scenario' in result ? result : null;
+  const bestRoute = result.best.route;
+  const objective = result.query.objective;
+  const value = (r: Route | null) => {
+    if (!r) return Infinity;
+    const t = r.totals;
+    return objective === 'days' ? t.transitDays.typical : objective === 'cost' ? (t.costUsdPerFeu?.typical ?? Infinity) : objective === 'km' ? t.distanceKm : t.co2KgPerFeu;
+  };
+  const corridors = result.corridors.map((c, i) => ({ c, i })).sort((a, b) => value(a.c.route) - value(b.c.route) || a.i - b.i);
+  const bestIsCorridor = corridors.some(({ c }) => sameRoute(c.route, bestRoute));
+  // Segment pages pre-fill their what-if form with Xi'an → Duisburg unless told another pair.
+  const pair = result.query.from === 'xian' && result.query.to === 'duisburg' ? '' : new URLSearchParams({ from: result.query.from, to: result.query.to }).toString();
+
+  const entries = corridors.map(({ c }) => ({
+    key: c.corridor,
+    label: shortName(c.name),
+    fullName: c.name,
+    color: corridorColor(model.network, c.corridor),
+    route: c.route,
+    reason: c.reason,
+    isBest: sameRoute(c.route, bestRoute),
+    isBestRow: false,
+    close: queryHref('', withParam(ctx.query, 'close', c.corridor)),
+    bestOf: '',
+    scenarioSide: whatIf ? whatIf.corridors.find((x) => x.corridor === c.corridor) : undefined,
+  }));
+  if (!bestIsCorridor || whatIf) {
+    // A best route that mixes corridors (or, in a what-if, the best overall's own change) gets its own row.
+    const bestName = result.best.corridor ? shortName(model.network.corridors.find((x) => x.id === result.best.corridor)?.name ?? result.best.corridor) : 'mixed corridors';
+    entries.push({
+      key: 'best',
+      label: 'Best overall',
+      fullName: `Best overall (${bestName})`,
+      bestOf: `(${bestName})`,
+      color: corridorColor(model.network, result.best.corridor),
+      route: bestRoute,
+      reason: result.best.reason,
+      isBest: false,
+      isBestRow: true,
+      close: queryHref('', ''),
+      scenarioSide: undefined,
+    });
+  }
+
+  const rows = entries.map((e) => {
+    const s = whatIf ? (e.key === 'best' ? whatIf.best : e.scenarioSide) : undefined;
     const baseline = s ? s.baseline : null;
+    const change = s ? describeRouteChange(base, model, baseline, e.route, e.reason) : null;
+    const status = s ? s.delta.status : null;
+    const unchanged = status === 'unchanged' || status === 'none';
+    const bestBaseline = whatIf ? whatIf.best.baseline : null;
     return {
       ...e,
-      isBestRow: e.key === 'best',
-      figures: e.route ? figures(e.route) : null,
-      baselineFigures: baseline ? figures(baseline) : null,
-      baselineReason: s ? s.baselineReason : null,
-      delta: s ? deltaView(s.delta) : null,
-      path: e.route ? e.route.nodes.map(name).join(' → ') : '',
-      legs: e.route && e.key !== 'best' ? legsOf(e.route) : [],
+      hasRoute: e.route !== null,
+      reason: e.reason ? withNames(model, e.reason, ctx.scenarios) : '',
+      figures: e.route ? figures(model, e.route, bestRoute) : null,
+      whatIf: s !== undefined,
+      unchanged,
+      showBaseline: s !== undefined && !unchanged,
+      baselineFigures: baseline && !unchanged ? figures(base, baseline, bestBaseline) : null,
+      baselineReason: s?.baselineReason ? withNames(base, s.baselineReason, ctx.scenarios) : '',
+      delta: s && !unchanged ? deltaView(s.delta) : null,
+      lost: status === 'lost',
+      gained: status === 'gained',
+      changeText: change && status !== 'unchanged' ? change.text : '',
+      stretches: change ? change.stretches.map((x) => ({ where: `${x.fromName} → ${x.toName}`, text: x.text, days: `${signed(x.daysDelta, 1)} days` })) : [],
+      closable: e.key !== 'best' && e.route !== null,
     };
+  });
+  const legs = legTables(
+    model,
+    notes,
+    entries.filter((e) => e.key !== 'best' && e.route !== null).map((e) => ({ key: e.key, fullName: e.fullName, label: e.label, route: e.route as Route, isBest: e.isBest })),
+    ctx,
+    pair,
+  );
+  const q = result.query;
+  const sources = notes.order.map((id, i) => {
+    const s = model.network.sources.find((x) => x.id === id);
+    return { n: i + 1, id, title: s?.title ?? id, publisher: s?.publisher ?? '', date: s?.date ?? '' };
   });
   return {
     isWhatIf: whatIf !== null,
-    scenario: whatIf ? whatIf.scenario : null,
-    heading: `${name(result.query.from)} → ${name(result.query.to)}`,
-    query: result.query,
-    objectiveLabel: { days: 'transit days', cost: 'cost', km: 'distance', co2: 'CO2e' }[result.query.objective],
+    scenario: whatIf
+      ? { name: whatIf.scenario.name, description: whatIf.scenario.description, year: whatIf.scenario.year, edits: ctx.edits.map((e) => describeEdit(base, e)) }
+      : null,
+    heading: `${name(q.from)} → ${name(q.to)}`,
+    query: q,
+    via: ctx.via.map(name).join(', '),
+    objectiveLabel: { days: 'transit days', cost: 'cost', km: 'distance', co2: 'CO2e' }[objective],
     network: result.network,
+    made: ctx.made,
+    url: ctx.url,
+    summaryHref: queryHref('', withParam(ctx.query, 'print', 'summary')),
+    fullHref: queryHref('', ctx.query),
+    explain: explainCompare(model, result),
     rows,
-    corridorsWithLegs: rows.filter((r) => r.legs.length > 0),
-    sources: notes.order.map((id, i) => {
-      const s = model.network.sources.find((x) => x.id === id);
-      return { n: i + 1, id, title: s?.title ?? id, publisher: s?.publisher ?? '', date: s?.date ?? '', url: s?.url ?? '' };
-    }),
+    legs,
+    sources,
   };
 }

@@ -44,7 +44,7 @@ describe.skipIf(!available)('in a browser', () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
-  it('fill the form, submit, see four corridors and the best overall', async () => {
+  it('fill the form, submit, see four corridors with the best marked', async () => {
     await page.goto(`${base}/`);
     await page.selectOption('select[name=from]', 'chongqing');
     await page.selectOption('select[name=to]', 'duisburg');
@@ -52,7 +52,8 @@ describe.skipIf(!available)('in a browser', () => {
     await Promise.all([page.waitForURL(/\/compare\?/), page.click('button[type=submit]')]);
     expect(page.url()).toContain('from=chongqing');
     const rows = await page.locator('table.compare tbody').count();
-    expect(rows).toBe(5); // four corridors and the best overall
+    expect(rows).toBe(4); // four corridors; the best overall is one of them, marked
+    expect(await page.locator('table.compare tbody.best').count()).toBe(1);
     const names = await page.locator('table.compare tbody tr.route th').allInnerTexts();
     for (const n of ['Northern corridor', 'Middle corridor', 'Southern corridor', 'Maritime route']) expect(names.join('|')).toContain(n);
     expect(await page.locator('figure.map svg').count()).toBe(1);

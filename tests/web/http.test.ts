@@ -29,8 +29,8 @@ describe('pages', () => {
     const r = await get('/');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<form class="compare-form no-print" method="get" action="/compare">');
-    expect(r.text).toMatch(/<option value="xian" selected>/);
-    expect(r.text).toMatch(/<option value="duisburg" selected>/);
+    expect(r.text).toMatch(/<option value="?xian"? selected>/);
+    expect(r.text).toMatch(/<option value="?duisburg"? selected>/);
   });
 
   it('/compare shows four corridors, the best marked, legs with sources and the map', async () => {
@@ -38,9 +38,9 @@ describe('pages', () => {
     expect(r.status).toBe(200);
     for (const name of ['Northern corridor', 'Middle corridor', 'Southern corridor', 'Maritime route']) expect(r.text).toContain(name);
     expect(r.text).toContain('<strong class="best-mark">best</strong>');
-    expect(r.text).toMatch(/<li id="src-1">/);
+    expect(r.text).toMatch(/<li id="?s1"?>/);
     expect(r.text).toContain('<svg');
-    expect(r.text).toMatch(/href="\/compare\.csv\?from(=|&#x3D;)xian&amp;to(=|&#x3D;)duisburg&amp;objective(=|&#x3D;)days"/);
+    expect(r.text).toContain('href="/compare.csv?from=xian&amp;to=duisburg"');
   });
 
   it('/compare with a scenario shows baseline, what-if and change', async () => {
@@ -48,7 +48,7 @@ describe('pages', () => {
     expect(r.status).toBe(200);
     expect(r.text).toContain('What if: Southern corridor in 2030');
     expect(r.text).toContain('<small>baseline</small>');
-    expect(r.text).toMatch(/route leaves [^<]*lake-van-ferry/);
+    expect(r.text).toContain('replaces Lake Van rail ferry (Tatvan–Van)');
   });
 
   it('/network filters; /nodes/:id and /edges/:id show each figure with basis and sources; /sources; /scenarios', async () => {
@@ -177,7 +177,7 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
     const edit = await get('/compare?from=xian&to=duisburg&close=lake-van-fery');
     expect(edit.status).toBe(400);
     expect(edit.text).toContain('did you mean lake-van-ferry');
-    expect(edit.text).toContain('<option value="lake-van-fery" selected>lake-van-fery (unknown)</option>');
+    expect(edit.text).toContain('value="lake-van-fery" checked');
     const scen = await get('/compare?from=xian&to=duisburg&scenario=southern-2031');
     expect(scen.status).toBe(400);
     expect(scen.text).toContain('did you mean southern-2030');

@@ -49,7 +49,7 @@ describe('renderMapSvg on a fixture', () => {
     expect(routes).toHaveLength(2);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
-    expect(svg).toMatch(/viewBox="0 0 960 600"/);
+    expect(svg).toMatch(/viewBox="0 0 960 \d+"/);
     expect(svg).toContain('width="100%"');
     expect(svg).toContain('role="img"');
     expect(svg).toContain('<title>Routes &amp; &lt;more&gt;</title>');
@@ -88,10 +88,26 @@ describe('renderMapSvg on a fixture', () => {
     expect(svg).not.toMatch(/\bon[a-z]+\s*=/i);
   });
 
-  it('draws the country outlines', () => {
+  it('draws the land and the borders between countries, each border once, in whole pixels', () => {
     const countries = svg.slice(svg.indexOf('<g class="countries"'), svg.indexOf('<g class="routes"'));
-    expect(count(countries, '<path d="M')).toBeGreaterThan(20);
-    expect(countries).not.toMatch(/\d\.\d\d/); // coordinates rounded to one decimal
+    expect(count(countries, '<path d="M')).toBe(2);
+    expect(countries.length).toBeGreaterThan(2000);
+    for (const d of countries.match(/ d="[^"]+"/g) ?? []) expect(d).not.toMatch(/\d\.\d/); // whole pixels
+  });
+
+  it('is framed on the routes, not on the whole world', () => {
+    // The fixture spans 6.8°E to 122.1°E and 5°N to 51.4°N: no land far south of the equator is drawn, and the
+    // two ends sit well inside the frame.
+    const a = /<circle cx="(\d+)" cy="(\d+)" r="4.5"\/>/g;
+    const ends = [...svg.matchAll(a)].map((m) => [Number(m[1]), Number(m[2])]);
+    const [, w, h] = (/viewBox="0 0 (\d+) (\d+)"/.exec(svg) ?? []).map(Number);
+    expect(ends).toHaveLength(2);
+    for (const [x, y] of ends) {
+      expect(x).toBeGreaterThan(20);
+      expect(x).toBeLessThan((w ?? 0) - 20);
+      expect(y).toBeGreaterThan(20);
+      expect(y).toBeLessThan((h ?? 0) - 20);
+    }
   });
 
   it('is deterministic', () => {

@@ -75,9 +75,9 @@ function viaPlaces(model: Model, legs: readonly Leg[]): string[] {
 const andList = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 /**
- * The phrase for one stretch. A segment the what-if opened (or added) or a ferry or sea leg is named as
- * replacing the baseline's closed (or ferry, or sea) segment; otherwise the stretch reads "now via … instead
- * of …" by the places passed.
+ * The phrase for one stretch. A segment the what-if opened (or added) is named as replacing the baseline's
+ * closed (or ferry, or sea) segment; otherwise the stretch reads "now via … instead of …", naming a ferry or sea
+ * leg or a closed segment where there is one, else the borders and ports passed.
  */
 function stretchText(base: Model, whatIf: Model, removed: readonly Leg[], added: readonly Leg[]): string {
   const closed = removed.find((l) => whatIf.closedEdges.has(l.edge) || whatIf.closedNodes.has(l.to) || !whatIf.edgeById.has(l.edge));
@@ -88,9 +88,9 @@ function stretchText(base: Model, whatIf: Model, removed: readonly Leg[], added:
   const oldKey = closed ?? removed.find(isWater);
   const newKey = opened ?? added.find(isWater);
   const legName = (l: Leg) => edgeName(whatIf, l.edge);
-  if (newKey && oldKey) return `${legName(newKey)} replaces ${legName(oldKey)}`;
+  if (opened && oldKey) return `${legName(opened)} replaces ${legName(oldKey)}`;
   const describe = (legs: readonly Leg[], key: Leg | undefined) => {
-    if (key) return legName(key);
+    if (key) return `${legName(key)}${key === closed ? ' (closed)' : ''}`;
     const places = viaPlaces(whatIf, legs);
     return places.length ? andList(places) : legs.map(legName).join(', ');
   };
@@ -105,13 +105,13 @@ function stretchText(base: Model, whatIf: Model, removed: readonly Leg[], added:
  * are read from them). Either route may be null.
  */
 export function describeRouteChange(base: Model, whatIf: Model, baseline: Route | null, scenario: Route | null, scenarioReason: string | null = null): RouteChange {
-  if (!baseline && !scenario) return { status: 'none', stretches: [], text: 'no route in either' };
+  if (!baseline && !scenario) return { status: 'none', stretches: [], text: 'No route in either' };
   if (baseline && !scenario) {
     const closed = baseline.legs.filter((l) => whatIf.closedEdges.has(l.edge) || !whatIf.edgeById.has(l.edge));
     const closedPlaces = baseline.nodes.filter((n) => whatIf.closedNodes.has(n));
     const names = [...closedPlaces.map((n) => nodeName(base, n)), ...closed.map((l) => edgeName(base, l.edge))];
     const list = names.length > 2 ? `${names.slice(0, 2).join(', ')} and ${names.length - 2} more` : andList(names);
-    const text = names.length ? `no route once ${list} ${names.length === 1 ? 'is' : 'are'} closed` : `no route${scenarioReason ? `: ${scenarioReason}` : ''}`;
+    const text = names.length ? `No route once ${list} ${names.length === 1 ? 'is' : 'are'} closed` : `No route${scenarioReason ? `: ${scenarioReason}` : ''}`;
     return { status: 'lost', stretches: [], text };
   }
   if (!baseline && scenario) {

@@ -53,13 +53,13 @@ describe('describeRouteChange', () => {
   it('otherwise reads "now via … instead of …" by the places passed', () => {
     const m = whatIf({ close: ['c-d'] });
     const change = describeRouteChange(base, m, routeOn(base), routeOn(m));
-    expect(change.stretches.map((s) => s.text)).toEqual(['now via Y instead of C–D']);
-    expect(change.text).toBe('C → D: now via Y instead of C–D (+3.0 days)');
+    expect(change.stretches.map((s) => s.text)).toEqual(['now via Y instead of C–D (closed)']);
+    expect(change.text).toBe('C → D: now via Y instead of C–D (closed) (+3.0 days)');
   });
 
   it('a lost route names the closed segments it used; an unchanged one says so', () => {
     const m = whatIf({ close: ['a-b'] });
-    expect(describeRouteChange(base, m, routeOn(base), routeOn(m))).toEqual({ status: 'lost', stretches: [], text: 'no route once A–B is closed' });
+    expect(describeRouteChange(base, m, routeOn(base), routeOn(m))).toEqual({ status: 'lost', stretches: [], text: 'No route once A–B is closed' });
     expect(describeRouteChange(base, base, routeOn(base), routeOn(base)).status).toBe('same');
     expect(describeRouteChange(base, base, null, null).status).toBe('none');
   });

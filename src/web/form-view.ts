@@ -1,0 +1,186 @@
+// The compare form's view model: pickers grouped by country (China first for origins, Europe first for
+// destinations), what-if choices as checkboxes grouped by route and line with names first, and the user's
+// values kept, typos included.
+import { CRITERIA, OBJECTIVES, edgeName, lineName, shortName, type Model, type Route, type Scenario } from '../core/index.ts';
+import { queryHref, type Href } from './links.ts';
+import { queryString, type FieldError, type FormValues } from './params.ts';
+
+/** The pages that carry the compare form. */
+export type FormPage = 'compare' | 'pareto' | 'capacity' | 'timeline';
+
+const SUBMIT: Record<FormPage, string> = { compare: 'Compare', pareto: 'Find the trade-offs', capacity: 'Compute throughput', timeline: 'Show the timeline' };
+
+/** European countries, listed first among destinations. */
+const EUROPE = new Set([
+  'AL', 'AT', 'BA', 'BE', 'BG', 'BY', 'CH', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GI', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MD', 'ME', 'MK', 'NL', 'NO', 'PL', 'PT', 'RO', 'RS', 'SE', 'SI', 'SK', 'UA',
+]);
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** A country's English name from its ISO code ("CN" → "China"), the code itself where unknown. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+interface PlaceGroup {
+  label: string;
+  places: { id: string; name: string }[];
+}
+
+const pickerCache = new WeakMap<Model, { origins: PlaceGroup[]; destinations: PlaceGroup[] }>();
+
+/** The places grouped by country: China first for origins, European countries first for destinations. */
+function pickerGroups(model: Model) {
+  const hit = pickerCache.get(model);
+  if (hit) return hit;
+  const byCountry = new Map<string, { id: string; name: string }[]>();
+  for (const n of model.network.nodes) byCountry.set(n.country, [...(byCountry.get(n.country) ?? []), { id: n.id, name: n.name }]);
+  const groups = [...byCountry].map(([code, places]) => ({ code, label: countryName(code), places: places.sort((a, b) => a.name.localeCompare(b.name, 'en')) }));
+  const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'en');
+  const first = (pred: (code: string) => boolean) => [...groups.filter((g) => pred(g.code)).sort(byName), ...groups.filter((g) => !pred(g.code)).sort(byName)];
+  const strip = (gs: typeof groups): PlaceGroup[] => gs.map((g) => ({ label: g.label, places: g.places }));
+  const out = { origins: strip(first((c) => c === 'CN')), destinations: strip(first((c) => EUROPE.has(c))) };
+  pickerCache.set(model, out);
+  return out;
+}
+
+/** One checkbox. */
+interface Choice {
+  value: string;
+  label: string;
+  checked: boolean;
+}
+
+/** A group of checkboxes under a heading. */
+interface ChoiceGroup {
+  label: string;
+  choices: Choice[];
+}
+
+/** A corridor's route as the form sees it: what the close checkboxes are grouped by. */
+export interface FormRoute {
+  corridor: string;
+  name: string;
+  route: Route;
+}
+
+/**
+ * The close choices: with routes, what each route uses (its corridor's own segments, its lines, its bottleneck,
+ * ferries, sea legs and border crossings, its borders and ports), each choice once; without, every operational segment by corridor,
+ * the lines and the borders and ports. Typed values the lists lack stay, checked, in a last group.
+ */
+function closeGroups(model: Model, chosen: readonly string[], routes: readonly FormRoute[] | null): ChoiceGroup[] {
+  const seen = new Set<string>();
+  const take = (value: string, label: string): Choice[] => {
+    if (seen.has(value)) return [];
+    seen.add(value);
+    return [{ value, label, checked: chosen.includes(value) }];
+  };
+  const place = (id: string) => {
+    const n = model.nodeById.get(id);
+    return n && (n.kind === 'border' || n.kind === 'port' || n.gaugeChange) ? take(id, `${n.name} (the place)`) : [];
+  };
+  const groups: ChoiceGroup[] = [];
+  if (routes) {
+    for (const r of routes) {
+      const lines = [...new Set(r.route.legs.flatMap((l) => (l.line ? [l.line] : [])))];
+      const b = r.route.totals.bottleneck;
+      const border = (id: string) => model.nodeById.get(id)?.kind === 'border';
+      // The segments worth a checkbox: the bottleneck, ferries and sea legs, border crossings, planned links.
+      // Every segment also has its own "close" link in the legs table.
+      const notable = r.route.legs.filter((l) => (b?.kind === 'edge' && b.id === l.edge) || l.mode !== 'rail' || (border(l.from) && border(l.to)) || l.status !== 'operational');
+      const choices = [
+        ...take(r.corridor, `every segment only the ${shortName(r.name)} uses`),
+        ...lines.flatMap((l) => take(l, `${lineName(model, l)} (whole line)`)),
+        ...notable.flatMap((l) => take(l.edge, edgeName(model, l.edge))),
+        ...r.route.nodes.slice(1, -1).flatMap(place),
+      ];
+      if (choices.length) groups.push({ label: /route$/i.test(shortName(r.name)) ? shortName(r.name) : `${shortName(r.name)} route`, choices });
+    }
+  } else {
+    for (const c of model.network.corridors) {
+      const edges = model.network.edges.filter((e) => e.status === 'operational' && e.corridors[0] === c.id);
+      groups.push({ label: shortName(c.name), choices: [...take(c.id, `every segment only the ${shortName(c.name)} uses`), ...edges.flatMap((e) => take(e.id, edgeName(model, e)))] });
+    }
+    const lines = [...new Set(model.network.edges.flatMap((e) => (e.line ? [e.line] : [])))];
+    groups.push({ label: 'Whole lines', choices: lines.map((l) => ({ value: l, label: lineName(model, l), checked: chosen.includes(l) })).sort((a, b) => a.label.localeCompare(b.label, 'en')) });
+    groups.push({ label: 'Borders and ports', choices: model.network.nodes.flatMap((n) => place(n.id)) });
+  }
+  const stray = chosen.filter((v) => !seen.has(v) && !groups.some((g) => g.choices.some((c) => c.value === v)));
+  if (stray.length) groups.push({ label: 'Also chosen', choices: stray.map((v) => ({ value: v, label: model.edgeById.has(v) ? edgeName(model, v) : model.nodeById.get(v)?.name ?? v, checked: true })) });
+  return groups;
+}
+
+/** The open choices: planned and under-construction segments and the lines they belong to. */
+function openGroups(model: Model, chosen: readonly string[]): ChoiceGroup[] {
+  const planned = model.network.edges.filter((e) => e.status !== 'operational');
+  const lines = [...new Set(planned.flatMap((e) => (e.line ? [e.line] : [])))];
+  const groups: ChoiceGroup[] = [
+    {
+      label: 'Planned links',
+      choices: planned.map((e) => ({ value: e.id, label: `${edgeName(model, e)}${e.opensYear ? `, due ${e.opensYear}` : ''}`, checked: chosen.includes(e.id) })),
+    },
+  ];
+  if (lines.length) groups.push({ label: 'Whole lines', choices: lines.map((l) => ({ value: l, label: lineName(model, l), checked: chosen.includes(l) })) });
+  const known = new Set([...planned.map((e) => e.id), ...lines]);
+  const stray = chosen.filter((v) => !known.has(v));
+  if (stray.length) groups.push({ label: 'Also chosen', choices: stray.map((v) => ({ value: v, label: v, checked: true })) });
+  return groups;
+}
+
+/** A field error with its suggestions as links that put each suggestion in place of what was typed. */
+function errorView(e: FieldError, v: FormValues, action: string): { message: string; fixes: { label: string; href: Href }[] } {
+  const fixes = (e.suggestions ?? [])
+    .filter((s) => s.id !== e.typed)
+    .slice(0, 5)
+    .map((s) => {
+      const next: FormValues = { ...v, print: '' };
+      const f = e.field as keyof FormValues;
+      const cur = next[f];
+      if (Array.isArray(cur)) (next as unknown as Record<string, string[]>)[f] = cur.map((x) => (x.trim() === (e.typed ?? '').trim() ? s.id : x));
+      else if (typeof cur === 'string') (next as unknown as Record<string, string>)[f] = s.id;
+      return { label: s.name && s.name !== s.id ? s.name : s.id, href: queryHref(action, queryString(next)) };
+    });
+  return { message: e.message, fixes };
+}
+
+/** The compare form with the user's values kept; `routes` groups the close choices by the routes shown. */
+export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>, v: FormValues, errors: FieldError[] = [], pageName: FormPage = 'compare', routes: readonly FormRoute[] | null = null) {
+  const pickers = pickerGroups(model);
+  const picker = (groups: PlaceGroup[], selected: string) => groups.map((g) => ({ label: g.label, options: g.places.map((p) => ({ value: p.id, label: p.name, selected: p.id === selected })) }));
+  const knownNode = (id: string) => id === '' || model.nodeById.has(id);
+  const sets = [...v.set, ''].slice(0, Math.max(2, v.set.length + 1));
+  const chosen = v.criteria === '' ? ['days', 'cost', 'co2'] : v.criteria.split(',');
+  const close = closeGroups(model, v.close, routes);
+  const open = openGroups(model, v.open);
+  const action = `/${pageName}`;
+  return {
+    action,
+    submit: SUBMIT[pageName],
+    show: { compare: pageName === 'compare', pareto: pageName === 'pareto', capacity: pageName === 'capacity', timeline: pageName === 'timeline' },
+    link: queryHref('', queryString({ ...v, alternatives: '', samples: '', seed: '', within: '', criteria: '', years: '', corridor: '', print: '' })),
+    criteriaOptions: CRITERIA.map((c) => ({ value: c, label: { days: 'transit days', cost: 'cost', co2: 'CO2e', km: 'distance' }[c], selected: chosen.includes(c) })),
+    corridorOptions: model.network.corridors.map((c) => ({ value: c.id, label: c.name, selected: c.id === v.corridor })),
+    values: v,
+    via: v.via.join(', '),
+    fromGroups: picker(pickers.origins, v.from),
+    toGroups: picker(pickers.destinations, v.to),
+    fromUnknown: knownNode(v.from) ? '' : v.from,
+    toUnknown: knownNode(v.to) ? '' : v.to,
+    objectiveOptions: OBJECTIVES.map((o) => ({ value: o, label: { days: 'transit days', cost: 'cost (USD/FEU)', km: 'distance (km)', co2: 'CO2e (kg/FEU)' }[o], selected: o === v.objective })),
+    scenarioOptions: [...scenarios.values()].map((s) => ({ value: s.id, label: s.name, selected: s.id === v.scenario })),
+    scenarioUnknown: v.scenario !== '' && !scenarios.has(v.scenario) ? v.scenario : '',
+    closeGroups: close,
+    openGroups: open,
+    closeCount: v.close.length,
+    openCount: v.open.length,
+    hasEdits: v.close.length + v.open.length + v.set.filter((x) => x.trim() !== '').length > 0,
+    moreOpen: [v.year, v.cargoMtpa, v.avoid, v.alternatives, v.samples, v.within, v.tonnesPerFeu].some((x) => x !== '') || errors.some((e) => ['year', 'cargoMtpa', 'avoid', 'alternatives', 'samples', 'seed', 'within', 'criteria', 'years'].includes(e.field)),
+    sets,
+    errors: errors.map((e) => errorView(e, v, action)),
+    hasErrors: errors.length > 0,
+  };
+}

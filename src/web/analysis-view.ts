@@ -6,6 +6,8 @@ import {
   fmtMt,
   fmtRange,
   shortName,
+  edgeName,
+  withNames,
   type CorridorAlternatives,
   type CorridorDistribution,
   type Model,
@@ -95,18 +97,21 @@ export function paretoView(model: Model, routes: ParetoRoute[], criteria: string
 
 const flowText = (x: number) => (Number.isFinite(x) ? fmtMt(x) : 'unbounded');
 
-/** Throughput per corridor with both bounds and the limiting segments. */
+/** Throughput per corridor with both bounds and the limiting segments by name, with figure and basis. */
 export function throughputView(model: Model, list: Throughput[]) {
+  const cut = (c: { edge: string; capacityMtpa: number }) => {
+    const e = model.edgeById.get(c.edge);
+    return { edge: c.edge, name: edgeName(model, c.edge), capacity: fmtMt(c.capacityMtpa), basis: e?.fieldBasis?.capacityMtpa?.basis ?? e?.basis ?? '' };
+  };
   return list.map((t) => ({
     name: t.corridor === null ? 'All corridors' : shortName(model.network.corridors.find((c) => c.id === t.corridor)?.name ?? t.corridor),
-    reason: t.reason,
+    reason: t.reason ? withNames(model, t.reason) : null,
     knownOnly: fmtMt(t.knownOnly.maxFlowMtpa),
     atMost: flowText(t.unknownUnlimited.maxFlowMtpa),
     unbounded: t.unknownUnlimited.unbounded,
-    cut: t.unknownUnlimited.minCut.map((c) => ({ edge: c.edge, name: c.name, capacity: fmtMt(c.capacityMtpa) })),
-    knownCut: t.knownOnly.minCut.map((c) => ({ edge: c.edge, name: c.name, capacity: fmtMt(c.capacityMtpa) })),
+    cut: t.unknownUnlimited.minCut.map(cut),
+    knownCut: t.knownOnly.minCut.filter((c) => c.capacityMtpa > 0).map(cut),
     unknown: t.unknownCapacityEdges.length,
-    unknownEdges: t.unknownCapacityEdges.join(', '),
   }));
 }
 
@@ -123,7 +128,7 @@ export function timelineView(model: Model, t: Timeline) {
         return p && p.days !== null ? { text: `${fmtDays(p.days)} d`, capacity: fmtMt(p.capacityMtpa), changed: p.routeChanged } : { text: 'no route', capacity: '', changed: false };
       }),
     })),
-    openings: t.openings.map((o) => ({ year: o.year, edges: o.edges.map((e) => e.name).join(', ') })),
+    openings: t.openings.map((o) => ({ year: o.year, edges: o.edges.map((e) => edgeName(model, e.id)).join(', ') })),
     chart: trusted(
       lineChartSvg(series, {
         title: 'Best transit days by year',

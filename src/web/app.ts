@@ -17,6 +17,7 @@ import {
   timeline,
   withAnalyses,
   PERT_METHOD,
+  capacityOutlook,
   type Query,
   type CompareResult,
   type Model,
@@ -275,7 +276,11 @@ export function createApp(options: AppOptions): express.Express {
   analysisRoutes(
     'capacity',
     (model, query) => (query.corridor !== undefined ? [throughput(model, query)] : corridorThroughput(model, query)),
-    (model, v) => ({ rows: throughputView(model, v) }),
+    (model, v, request) => {
+      const query = scenarioQuery(request);
+      const corridors = query.corridor !== undefined ? [query.corridor] : model.corridorIds;
+      return { rows: throughputView(model, v), outlooks: corridors.map((c) => capacityOutlook(model, query, c).text) };
+    },
     (v) => v.map((t) => ({ ...t, unknownUnlimited: { ...t.unknownUnlimited, maxFlowMtpa: Number.isFinite(t.unknownUnlimited.maxFlowMtpa) ? t.unknownUnlimited.maxFlowMtpa : null } })),
   );
   analysisRoutes(

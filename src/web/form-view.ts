@@ -131,6 +131,9 @@ function openGroups(model: Model, chosen: readonly string[]): ChoiceGroup[] {
   return groups;
 }
 
+const FIELD_LABEL: Record<string, string> = { from: 'From', to: 'To', via: 'Via', scenario: 'Scenario', close: 'Close', open: 'Open', set: 'Set a figure' };
+const WHAT: Record<string, string> = { from: 'a place', to: 'a place', via: 'a place', scenario: 'a shipped scenario', close: 'a segment, line, place or corridor', open: 'a planned segment or line', set: 'a segment, line or place' };
+
 /** A field error with its suggestions as links that put each suggestion in place of what was typed. */
 function errorView(e: FieldError, v: FormValues, action: string): { message: string; fixes: { label: string; href: Href }[] } {
   const fixes = (e.suggestions ?? [])
@@ -144,7 +147,9 @@ function errorView(e: FieldError, v: FormValues, action: string): { message: str
       else if (typeof cur === 'string') (next as unknown as Record<string, string>)[f] = s.id;
       return { label: s.name && s.name !== s.id ? s.name : s.id, href: queryHref(action, queryString(next)) };
     });
-  return { message: e.message, fixes };
+  // With suggestions at hand, the message names what was typed and what it should be; the links do the rest.
+  const message = fixes.length && e.typed !== undefined ? `${FIELD_LABEL[e.field] ?? e.field}: “${e.typed}” is not ${WHAT[e.field] ?? 'known'}.` : e.message;
+  return { message, fixes };
 }
 
 /** The compare form with the user's values kept; `routes` groups the close choices by the routes shown. */

@@ -387,7 +387,7 @@ export function renderNetworkMapSvg(network: Network, options: { width?: number;
         .map((p, j) => `${j ? 'L' : 'M'}${num(p[0])} ${num(p[1])}`)
         .join('');
       const dash = e.status === 'operational' ? '' : ' stroke-dasharray="5 4"';
-      out.push(`<path data-edge="${escapeXml(e.id)}" d="${d}" stroke="${escapeXml(corridorColor(network, c))}"${dash}/>`);
+      out.push(`<path d="${d}" stroke="${escapeXml(corridorColor(network, c))}"${dash}/>`);
     });
   }
   out.push('</g>');

@@ -164,7 +164,8 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
   it('an unknown node suggests the closest ids and keeps what was typed', async () => {
     const r = await get('/compare?from=cesme%20soraya&to=duisburg&year=2030');
     expect(r.status).toBe(400);
-    expect(r.text).toContain('did you mean cheshmeh-soraya (Cheshmeh Soraya)');
+    // The suggestion is a link that puts the right id in place of what was typed, keeping the rest.
+    expect(r.text).toContain('<a href="/compare?from=cheshmeh-soraya&amp;to=duisburg&amp;year=2030">Cheshmeh Soraya</a>');
     expect(r.text).toContain('<option value="cesme soraya" selected>cesme soraya (unknown)</option>');
     expect(r.text).toContain('name="year" inputmode="numeric" size="5" placeholder="e.g. 2030" value="2030"');
   });
@@ -176,11 +177,11 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
     expect(num.text).toContain('value="lots"');
     const edit = await get('/compare?from=xian&to=duisburg&close=lake-van-fery');
     expect(edit.status).toBe(400);
-    expect(edit.text).toContain('did you mean lake-van-ferry');
+    expect(edit.text).toContain('<a href="/compare?from=xian&amp;to=duisburg&amp;close=lake-van-ferry">Lake Van rail ferry (Tatvan–Van)</a>');
     expect(edit.text).toContain('value="lake-van-fery" checked');
     const scen = await get('/compare?from=xian&to=duisburg&scenario=southern-2031');
     expect(scen.status).toBe(400);
-    expect(scen.text).toContain('did you mean southern-2030');
+    expect(scen.text).toContain('<a href="/compare?from=xian&amp;to=duisburg&amp;scenario=southern-2030">Southern corridor in 2030</a>');
     const many = await get(`/compare?from=xian&to=duisburg&${Array.from({ length: 21 }, () => 'close=lake-van-ferry').join('&')}`);
     expect(many.status).toBe(400);
     expect(many.text).toContain('too many edits: 21; at most 20');

@@ -3,6 +3,7 @@
 // values kept, typos included.
 import { CRITERIA, OBJECTIVES, edgeName, lineName, shortName, type Model, type Route, type Scenario } from '../core/index.ts';
 import { queryHref, type Href } from './links.ts';
+import { renderFragment } from './render.ts';
 import { queryString, type FieldError, type FormValues } from './params.ts';
 
 /** The pages that carry the compare form. */
@@ -31,6 +32,25 @@ interface PlaceGroup {
 }
 
 const pickerCache = new WeakMap<Model, { origins: PlaceGroup[]; destinations: PlaceGroup[] }>();
+const pickerHtml = new WeakMap<Model, Map<string, ReturnType<typeof renderFragment>>>();
+
+/** The options of a place picker with one place selected, rendered once per model, list and place and kept. */
+export function pickerOptions(model: Model, list: 'origins' | 'destinations', selected: string): ReturnType<typeof renderFragment> {
+  let cache = pickerHtml.get(model);
+  if (!cache) {
+    cache = new Map();
+    pickerHtml.set(model, cache);
+  }
+  const id = model.nodeById.has(selected) ? selected : '';
+  const key = `${list} ${id}`;
+  let html = cache.get(key);
+  if (!html) {
+    const groups = pickerGroups(model)[list].map((g) => ({ label: g.label, options: g.places.map((p) => ({ value: p.id, label: p.name, selected: p.id === id })) }));
+    html = renderFragment('places', { groups });
+    cache.set(key, html);
+  }
+  return html;
+}
 
 /** The places grouped by country: China first for origins, European countries first for destinations. */
 function pickerGroups(model: Model) {
@@ -154,8 +174,6 @@ function errorView(e: FieldError, v: FormValues, action: string): { message: str
 
 /** The compare form with the user's values kept; `routes` groups the close choices by the routes shown. */
 export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>, v: FormValues, errors: FieldError[] = [], pageName: FormPage = 'compare', routes: readonly FormRoute[] | null = null) {
-  const pickers = pickerGroups(model);
-  const picker = (groups: PlaceGroup[], selected: string) => groups.map((g) => ({ label: g.label, options: g.places.map((p) => ({ value: p.id, label: p.name, selected: p.id === selected })) }));
   const knownNode = (id: string) => id === '' || model.nodeById.has(id);
   const sets = [...v.set, ''].slice(0, Math.max(2, v.set.length + 1));
   const chosen = v.criteria === '' ? ['days', 'cost', 'co2'] : v.criteria.split(',');
@@ -171,8 +189,8 @@ export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>,
     corridorOptions: model.network.corridors.map((c) => ({ value: c.id, label: c.name, selected: c.id === v.corridor })),
     values: v,
     via: v.via.join(', '),
-    fromGroups: picker(pickers.origins, v.from),
-    toGroups: picker(pickers.destinations, v.to),
+    fromOptions: pickerOptions(model, 'origins', v.from),
+    toOptions: pickerOptions(model, 'destinations', v.to),
     fromUnknown: knownNode(v.from) ? '' : v.from,
     toUnknown: knownNode(v.to) ? '' : v.to,
     objectiveOptions: OBJECTIVES.map((o) => ({ value: o, label: { days: 'transit days', cost: 'cost (USD/FEU)', km: 'distance (km)', co2: 'CO2e (kg/FEU)' }[o], selected: o === v.objective })),

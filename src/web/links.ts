@@ -11,12 +11,14 @@ export function queryHref(path: string, query: string): Href {
   return trusted(query ? `${path}?${query.replace(/&/g, '&amp;')}` : path || '?');
 }
 
-/** The query string with one more value of a repeatable parameter (e.g. close=lake-van-ferry). */
+/**
+ * The query string with one more value of a repeatable parameter (e.g. close=lake-van-ferry), unless it holds
+ * that value already. `query` is a canonical query string without print=; the value is encoded here.
+ */
 export function withParam(query: string, name: string, value: string): string {
-  const p = new URLSearchParams(query);
-  p.delete('print');
-  if (!p.getAll(name).includes(value)) p.append(name, value);
-  return p.toString();
+  const pair = `${name}=${encodeURIComponent(value)}`;
+  if (`&${query}&`.includes(`&${pair}&`)) return query;
+  return query ? `${query}&${pair}` : pair;
 }
 
 /** A validated http(s) URL from the data for an href attribute: only the characters that matter in an attribute are escaped. */

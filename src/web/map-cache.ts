@@ -3,7 +3,8 @@ import { shortName, type CompareResult, type Model, type ScenarioCompareResult }
 import { renderMapSvg, type MapRoute } from './map.ts';
 import { corridorColor } from '../core/output/geojson.ts';
 
-const LIMIT = 64;
+/** Maps kept: one per distinct set of routes (about 20 KB each). */
+const LIMIT = 512;
 const cache = new Map<string, string>();
 
 /** The routes a comparison draws: each corridor's route, with the baselines dashed underneath for a what-if. */

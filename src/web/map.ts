@@ -52,7 +52,7 @@ const SEA = '#f5f8fb';
 const FRAME_MARGIN = 0.08;
 const MIN_SPAN = 12;
 /** Frames are snapped outwards to this many degrees, so nearby frames share one drawn country layer. */
-const SNAP = 2.5;
+const SNAP = 10;
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
@@ -144,7 +144,7 @@ class SimplifyingContext {
 
 const layers = new Map<string, string>();
 
-/** The country outlines for a projection, drawn once per projection and kept (at most 64). */
+/** The country outlines for a projection, drawn once per projection and kept (at most 256). */
 function countryLayer(projection: GeoProjection, width: number, height: number): string {
   const key = JSON.stringify([projection.scale(), projection.translate(), projection.rotate(), width, height]);
   const hit = layers.get(key);
@@ -159,7 +159,7 @@ function countryLayer(projection: GeoProjection, width: number, height: number):
   parts.push('</g>');
   const layer = parts.join('');
   layers.set(key, layer);
-  if (layers.size > 64) layers.delete(layers.keys().next().value as string);
+  if (layers.size > 256) layers.delete(layers.keys().next().value as string);
   return layer;
 }
 

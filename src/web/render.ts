@@ -39,3 +39,23 @@ export function createRenderer(): Render {
 export function trusted(html: string): Handlebars.SafeString {
   return new Handlebars.SafeString(html);
 }
+
+let fragments: typeof Handlebars | null = null;
+
+/**
+ * Renders one partial of views/partials on its own, for fragments that pages share and the view models cache
+ * (the place pickers). Compiled on first use, in an environment of its own.
+ */
+export function renderFragment(partial: string, data: Record<string, unknown>): Handlebars.SafeString {
+  if (!fragments) {
+    const hbs = Handlebars.create();
+    const partialsDir = join(VIEWS_DIR, 'partials');
+    for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(file.slice(0, -4), source(join(partialsDir, file)));
+    fragments = hbs;
+  }
+  const template = fragments.partials[partial];
+  if (template === undefined) throw new Error(`render: no partial "${partial}"`);
+  const compiled = typeof template === 'function' ? template : fragments.compile(template);
+  fragments.partials[partial] = compiled;
+  return new Handlebars.SafeString(compiled(data));
+}

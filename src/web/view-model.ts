@@ -1,7 +1,6 @@
 // The comparison's view model: everything the results template shows, computed here (flags, formatting,
 // differences from the best, names, footnote numbers), so that the Handlebars templates stay logic-less.
 import {
-  Footnotes,
   describeEdit,
   describeRouteChange,
   dwellAt,
@@ -23,9 +22,12 @@ import {
   type Route,
   type Scenario,
   type ScenarioCompareResult,
+  type Source,
 } from '../core/index.ts';
 import { corridorColor } from '../core/output/geojson.ts';
-import { queryHref, withParam, type Href } from './links.ts';
+import { esc } from './html.ts';
+import { queryHref, withParam } from './links.ts';
+import { trusted } from './render.ts';
 
 /** One figure cell: the text, whether it rests on an estimate, and its difference from the best route. */
 interface Cell {
@@ -34,7 +36,8 @@ interface Cell {
   vs?: string;
 }
 
-const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+const FIXED = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${(FIXED[digits] ?? FIXED[0])?.format(Math.abs(x))}`;
 
 /** What the page is about and where it lives, for the report's head. */
 export interface PageContext {
@@ -105,11 +108,38 @@ const sameRoute = (a: Route | null, b: Route | null) => a !== null && b !== null
 
 const MODE: Record<Leg['mode'], string> = { rail: 'rail', sea: 'sea', ferry: 'ferry', road: 'road' };
 
+/** Source ids numbered in order of first use on a page. */
+class PageFootnotes {
+  readonly order: string[] = [];
+  private readonly index = new Map<string, number>();
+  cite(ids: readonly string[]): number[] {
+    return ids.map((id) => {
+      let n = this.index.get(id);
+      if (n === undefined) {
+        n = this.order.push(id);
+        this.index.set(id, n);
+      }
+      return n;
+    });
+  }
+}
+
+const sourceMaps = new WeakMap<Model, Map<string, Source>>();
+/** The network's sources by id, built once per model. */
+function sourcesById(model: Model): Map<string, Source> {
+  let m = sourceMaps.get(model);
+  if (!m) {
+    m = new Map(model.network.sources.map((s) => [s.id, s]));
+    sourceMaps.set(model, m);
+  }
+  return m;
+}
+
 /**
  * The footnotes of a list of source ids, numbered in order of first use on the page, with runs of consecutive
  * numbers written as one range ("26–29") that links to its first source.
  */
-function refs(notes: Footnotes, ids: readonly string[]): { n: number; text: string }[] {
+function refs(notes: PageFootnotes, ids: readonly string[]): { n: number; text: string }[] {
   const nums = [...new Set(notes.cite(ids))].sort((a, b) => a - b);
   const out: { n: number; text: string }[] = [];
   for (let i = 0; i < nums.length; ) {
@@ -125,15 +155,34 @@ function refs(notes: Footnotes, ids: readonly string[]): { n: number; text: stri
 
 /** A leg row or a dwell row of a legs table, or a run of legs shown in full under another corridor. */
 type LegRow =
-  | { leg: true; n: number; name: string; href: Href; status: string; mode: string; km: Cell; days: Cell; cost: Cell; capacity: Cell; co2: string; refs: { n: number; text: string }[]; limit: boolean; close: Href }
+  | { leg: true; n: number; name: string; href: string; status: string; mode: string; km: Cell; days: Cell; cost: Cell; capacity: Cell; co2: string; refs: { n: number; text: string }[]; limit: boolean; close: string }
   | { dwell: true; place: string; href: string; what: string; days: Cell; cost: Cell; capacity: Cell; refs: { n: number; text: string }[]; limit: boolean }
   | { same: true; range: string; from: string; to: string; corridor: string; km: string; days: string };
+
+const est = (c: Cell) => (c.estimated ? '<td class=e>' : '<td>') + esc(c.text);
+const refLinks = (list: { n: number; text: string }[]) => list.map((r) => `<a href=#s${r.n}>${esc(r.text)}</a> `).join('');
+const LIMIT_MARK = ' <strong class=limit-mark>limits capacity</strong>';
+
+/**
+ * One row of a legs table as HTML, every value escaped (esc). Optional end tags (</td>, </tr>) are left out:
+ * the legs are the longest part of the page, and writing them here rather than through Handlebars' per-cell
+ * helpers halves the time a page takes to render.
+ */
+function legRowHtml(r: LegRow): string {
+  if ('leg' in r) {
+    return `<tr${r.limit ? ' class=limit' : ''}><td>${r.n}<td><a href="${esc(r.href)}">${esc(r.name)}</a>${r.status ? ` <small>(${esc(r.status)})</small>` : ''}${r.limit ? LIMIT_MARK : ''}<td>${esc(r.mode)}${est(r.km)}${est(r.days)}${est(r.cost)}${est(r.capacity)}<td>${esc(r.co2)}<td>${refLinks(r.refs)}<td><a href="${esc(r.close)}">close</a>\n`;
+  }
+  if ('dwell' in r) {
+    return `<tr class="dwell${r.limit ? ' limit' : ''}"><td><td>at <a href="${esc(r.href)}">${esc(r.place)}</a>: ${esc(r.what)}${r.limit ? LIMIT_MARK : ''}<td><td>${est(r.days)}${est(r.cost)}${est(r.capacity)}<td><td>${refLinks(r.refs)}<td>\n`;
+  }
+  return `<tr class=same><td>${esc(r.range)}<td colspan=2>${esc(r.from)} → ${esc(r.to)}: as on the ${esc(r.corridor)}<td>${esc(r.km)}<td>${esc(r.days)}<td colspan=4><td>\n`;
+}
 
 /**
  * The legs of each route, best first. A run of three or more legs that an earlier table already lists in
  * full reads as one row ("as on the Northern corridor"), except where it holds this route's bottleneck.
  */
-function legTables(model: Model, notes: Footnotes, entries: { key: string; fullName: string; label: string; route: Route; isBest: boolean }[], ctx: PageContext, pair: string) {
+function legTables(model: Model, notes: PageFootnotes, entries: { key: string; fullName: string; label: string; route: Route; isBest: boolean }[], ctx: PageContext, pair: string) {
   const shown: { label: string; edges: string[] }[] = [];
   return entries.map((e) => {
     const route = e.route;
@@ -177,7 +226,7 @@ function legTables(model: Model, notes: Footnotes, entries: { key: string; fullN
         leg: true,
         n: i + 1,
         name: edgeName(model, l.edge),
-        href: queryHref(`/edges/${l.edge}`, pair),
+        href: `/edges/${l.edge}${pair ? `?${pair}` : ''}`,
         status: l.status === 'operational' ? '' : l.status.replace('-', ' '),
         mode: l.traction === 'electric' ? `${MODE[l.mode]} (el.)` : MODE[l.mode],
         km: { text: fmtInt(l.distanceKm), estimated: est('distanceKm') },
@@ -187,7 +236,7 @@ function legTables(model: Model, notes: Footnotes, entries: { key: string; fullN
         co2: fmtInt(l.co2KgPerFeu),
         refs: refs(notes, l.sources),
         limit: isLimit,
-        close: queryHref('', withParam(ctx.query, 'close', l.edge)),
+        close: `?${withParam(ctx.query, 'close', l.edge)}`,
       });
       const d = dwellAt(model, route, i);
       if (d) {
@@ -211,7 +260,7 @@ function legTables(model: Model, notes: Footnotes, entries: { key: string; fullN
       const node = model.nodeById.get(n);
       return k === 0 || k === route.nodes.length - 1 || node?.kind === 'border' || node?.kind === 'port' || node?.gaugeChange === true;
     });
-    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), rows };
+    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), body: trusted(rows.map(legRowHtml).join('')) };
   });
 }
 
@@ -221,7 +270,7 @@ function legTables(model: Model, notes: Footnotes, entries: { key: string; fullN
  * `base` is today's network, `model` the one the results were computed on (the what-if's, or the base).
  */
 export function resultsView(base: Model, model: Model, result: CompareResult | ScenarioCompareResult, ctx: PageContext) {
-  const notes = new Footnotes(new Map(model.network.sources.map((s) => [s.id, s])));
+  const notes = new PageFootnotes();
   const name = (id: string) => nodeName(model, id);
   const whatIf = 'scenario' in result ? result : null;
   const bestRoute = result.best.route;
@@ -300,10 +349,15 @@ export function resultsView(base: Model, model: Model, result: CompareResult | S
     pair,
   );
   const q = result.query;
-  const sources = notes.order.map((id, i) => {
-    const s = model.network.sources.find((x) => x.id === id);
-    return { n: i + 1, id, title: s?.title ?? id, publisher: s?.publisher ?? '', date: s?.date ?? '' };
-  });
+  const byId = sourcesById(model);
+  const sourceList = trusted(
+    notes.order
+      .map((id, i) => {
+        const s = byId.get(id);
+        return `<li id=s${i + 1}><a href="/sources#${esc(id)}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`;
+      })
+      .join(''),
+  );
   return {
     isWhatIf: whatIf !== null,
     scenario: whatIf
@@ -321,6 +375,7 @@ export function resultsView(base: Model, model: Model, result: CompareResult | S
     explain: explainCompare(model, result),
     rows,
     legs,
-    sources,
+    sources: sourceList,
+    sourceCount: notes.order.length,
   };
 }

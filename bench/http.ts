@@ -51,6 +51,72 @@ function startServer(): Promise<{ url: string; stop: () => void }> {
   });
 }
 
+/** Starts an Express hello-world (one route, one string) in its own process, the baseline of the ratio below. */
+function startHelloWorld(): Promise<{ url: string; stop: () => void }> {
+  const code = `import express from 'express';
+const app = express();
+app.get('/', (_req, res) => { res.send('Hello World!'); });
+const server = app.listen(0, '127.0.0.1', () => console.log('at http://127.0.0.1:' + server.address().port + '/'));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('hello-world did not start within 20 s')), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`hello-world exited with ${code}`)));
+  });
+}
+
+/** What the ratio section measured: each server's requests/s per round and the ratio of their medians. */
+interface HelloWorldRatio {
+  rounds: { helloWorld: number; compareDistinct: number }[];
+  helloWorldMedian: number;
+  compareDistinctMedian: number;
+  /** Distinct /compare pages per second as a share of the hello-world's, from the medians. */
+  ratio: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+/**
+ * Distinct /compare pages against an Express hello-world on the same machine in the same run (issue 14's
+ * "light pages" target: at least 10 %). The two servers are measured in turn, round after round, so that
+ * a change in the machine's load hits both; the ratio is that of the two medians.
+ */
+async function helloWorldRatio(compareUrl: string): Promise<HelloWorldRatio> {
+  const rounds = Number(process.env.BENCH_HTTP_RATIO_ROUNDS ?? 3);
+  const seconds = Number(process.env.BENCH_HTTP_RATIO_SECONDS ?? 5);
+  const hello = await startHelloWorld();
+  const out: HelloWorldRatio['rounds'] = [];
+  try {
+    const next = varied('/compare', OBJECTIVES);
+    const requests = [{ setupRequest: (req: { path: string }) => ({ ...req, path: next() }) }];
+    await autocannon({ url: hello.url, connections: 2, duration: 1 } as autocannon.Options);
+    await autocannon({ url: `${compareUrl}/compare`, connections: 2, duration: 1, requests } as autocannon.Options);
+    for (let i = 0; i < rounds; i++) {
+      const h = await autocannon({ url: hello.url, connections: CONNECTIONS, duration: seconds } as autocannon.Options);
+      const c = await autocannon({ url: `${compareUrl}/compare`, connections: CONNECTIONS, duration: seconds, requests } as autocannon.Options);
+      if (c.non2xx || c.errors) throw new Error(`distinct /compare: ${c.non2xx} non-2xx answers, ${c.errors} errors`);
+      out.push({ helloWorld: Math.round(h.requests.average), compareDistinct: Math.round(c.requests.average) });
+    }
+  } finally {
+    hello.stop();
+  }
+  const helloWorldMedian = median(out.map((r) => r.helloWorld));
+  const compareDistinctMedian = median(out.map((r) => r.compareDistinct));
+  return { rounds: out, helloWorldMedian, compareDistinctMedian, ratio: Math.round((compareDistinctMedian / helloWorldMedian) * 1000) / 1000 };
+}
+
 interface Row {
   case: string;
   requestsPerSecond: number;
@@ -65,6 +131,7 @@ interface Row {
 async function main(): Promise<void> {
   const server = await startServer();
   const rows: Row[] = [];
+  let ratio: HelloWorldRatio | null = null;
   try {
     for (const c of CASES) {
       const url = server.url + c.path;
@@ -84,6 +151,7 @@ async function main(): Promise<void> {
         throughputMBps: Math.round((r.throughput.average / 2 ** 20) * 10) / 10,
       });
     }
+    ratio = await helloWorldRatio(server.url);
   } finally {
     server.stop();
   }
@@ -96,9 +164,15 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const machine = { cpu: cpus[0]?.model ?? 'unknown', cpus: cpus.length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
   const method = `One server process (corridors serve) and autocannon in this process, both on this machine (2 cores shared); ${CONNECTIONS} connections for ${DURATION_S} s per case after a 1 s warm-up; traffic to 127.0.0.1 only. The first three cases repeat one URL (answered from the response cache after the first request); the distinct cases cycle through 400 pair-and-objective or 500 pair-and-edit combinations, more than the cache holds, so every request is computed.`;
+  if (ratio) {
+    console.log('');
+    console.log('Distinct /compare pages against an Express hello-world (same machine, same run, measured in turn):');
+    ratio.rounds.forEach((r, i) => console.log(`  round ${i + 1}: hello-world ${r.helloWorld} req/s, distinct /compare ${r.compareDistinct} req/s (${((r.compareDistinct / r.helloWorld) * 100).toFixed(1)} %)`));
+    console.log(`  ratio of the medians: ${(ratio.ratio * 100).toFixed(1)} % (${ratio.compareDistinctMedian} / ${ratio.helloWorldMedian} req/s)`);
+  }
   console.log(`Machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}`);
   console.log(`Method: ${method}`);
-  writeFileSync(new URL('./http-results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, method, results: rows }, null, 2)}\n`);
+  writeFileSync(new URL('./http-results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, method, results: rows, helloWorldRatio: ratio }, null, 2)}\n`);
   console.log('Wrote bench/http-results.json');
 }
 

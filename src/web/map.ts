@@ -149,7 +149,7 @@ function countryLayer(projection: GeoProjection, width: number, height: number):
   const key = JSON.stringify([projection.scale(), projection.translate(), projection.rotate(), width, height]);
   const hit = layers.get(key);
   if (hit !== undefined) return hit;
-  const context = new SimplifyingContext(3);
+  const context = new SimplifyingContext(3.4);
   const path = geoPath(projection, context as unknown as CanvasRenderingContext2D);
   path(LAND_SHAPE);
   const land = context.result();
@@ -262,7 +262,7 @@ const lookupOf = (network: Network): GeometryLookup => ({
 
 /**
  * Draws the routes on a map of the countries as an SVG string: country outlines, one polyline per route in its
- * colour (dashed when asked; routes sharing a segment run side by side), a circle for every place on the routes,
+ * colour (dashed when asked; routes sharing a segment run side by side), a dot for every place on the routes (a circle at each end),
  * names at the ends and then at border crossings and gauge changes where they fit without crowding, and a
  * legend at the bottom left. The view is framed on the routes with a margin (the whole network when there are
  * none). Same input, same output.
@@ -329,10 +329,20 @@ export function renderMapSvg(input: MapInput): string {
     }
   }
   const at = new Map(nodes.map((n) => [n.id, project([n.lon, n.lat])]));
-  out.push('<g class="nodes" fill="#ffffff" stroke="#222222" stroke-width="1.2">');
+  // The places passed are dots: zero-length strokes with round caps, drawn dark and then white in two paths
+  // (a tenth of the bytes of a circle each); the ends are circles.
+  const dots = nodes
+    .filter((n) => !ends.has(n.id))
+    .flatMap((n) => {
+      const p = at.get(n.id);
+      return p ? [`M${Math.round(p[0])} ${Math.round(p[1])}h0`] : [];
+    })
+    .join('');
+  out.push('<g class="nodes">');
+  if (dots) out.push(`<path d="${dots}" stroke="#222222" stroke-width="7" stroke-linecap="round"/><path d="${dots}" stroke="#ffffff" stroke-width="4.6" stroke-linecap="round"/>`);
   for (const n of nodes) {
     const p = at.get(n.id);
-    if (p) out.push(`<circle cx="${Math.round(p[0])}" cy="${Math.round(p[1])}" r="${ends.has(n.id) ? 4.5 : 3}"/>`);
+    if (p && ends.has(n.id)) out.push(`<circle cx="${Math.round(p[0])}" cy="${Math.round(p[1])}" r="4.5" fill="#ffffff" stroke="#222222" stroke-width="1.2"/>`);
   }
   out.push('</g>');
 

@@ -155,7 +155,7 @@ function refs(notes: PageFootnotes, ids: readonly string[]): { n: number; text: 
 
 /** A leg row or a dwell row of a legs table, or a run of legs shown in full under another corridor. */
 type LegRow =
-  | { leg: true; n: number; name: string; href: string; status: string; mode: string; km: Cell; days: Cell; cost: Cell; capacity: Cell; co2: string; refs: { n: number; text: string }[]; limit: boolean; close: string }
+  | { leg: true; n: number; name: string; href: string; status: string; mode: string; km: Cell; days: Cell; cost: Cell; capacity: Cell; refs: { n: number; text: string }[]; limit: boolean; close: string }
   | { dwell: true; place: string; href: string; what: string; days: Cell; cost: Cell; capacity: Cell; refs: { n: number; text: string }[]; limit: boolean }
   | { same: true; range: string; from: string; to: string; corridor: string; km: string; days: string };
 
@@ -170,16 +170,16 @@ const LIMIT_MARK = ' <strong class=limit-mark>limits capacity</strong>';
  */
 function legRowHtml(r: LegRow): string {
   if ('leg' in r) {
-    return `<tr${r.limit ? ' class=limit' : ''}><td>${r.n}<td><a href="${esc(r.href)}">${esc(r.name)}</a>${r.status ? ` <small>(${esc(r.status)})</small>` : ''}${r.limit ? LIMIT_MARK : ''}<td>${esc(r.mode)}${est(r.km)}${est(r.days)}${est(r.cost)}${est(r.capacity)}<td>${esc(r.co2)}<td>${refLinks(r.refs)}<td><a href="${esc(r.close)}">close</a>\n`;
+    return `<tr${r.limit ? ' class=limit' : ''}><td>${r.n}<td><a href="${esc(r.href)}">${esc(r.name)}</a>${r.status ? ` <small>(${esc(r.status)})</small>` : ''}${r.limit ? LIMIT_MARK : ''}<td>${esc(r.mode)}${est(r.km)}${est(r.days)}${est(r.cost)}${est(r.capacity)}<td>${refLinks(r.refs)}<td><a href="${r.close}">close</a>\n`;
   }
   if ('dwell' in r) {
-    return `<tr class="dwell${r.limit ? ' limit' : ''}"><td><td>at <a href="${esc(r.href)}">${esc(r.place)}</a>: ${esc(r.what)}${r.limit ? LIMIT_MARK : ''}<td><td>${est(r.days)}${est(r.cost)}${est(r.capacity)}<td><td>${refLinks(r.refs)}<td>\n`;
+    return `<tr class="dwell${r.limit ? ' limit' : ''}"><td><td>at <a href="${esc(r.href)}">${esc(r.place)}</a>: ${esc(r.what)}${r.limit ? LIMIT_MARK : ''}<td><td>${est(r.days)}${est(r.cost)}${est(r.capacity)}<td>${refLinks(r.refs)}<td>\n`;
   }
-  return `<tr class=same><td>${esc(r.range)}<td colspan=2>${esc(r.from)} → ${esc(r.to)}: as on the ${esc(r.corridor)}<td>${esc(r.km)}<td>${esc(r.days)}<td colspan=4><td>\n`;
+  return `<tr class=same><td>${esc(r.range)}<td colspan=2>${esc(r.from)} → ${esc(r.to)}: as on the ${esc(r.corridor)}<td>${esc(r.km)}<td>${esc(r.days)}<td colspan=3><td>\n`;
 }
 
 /**
- * The legs of each route, best first. A run of three or more legs that an earlier table already lists in
+ * The legs of each route, best first. A run of two or more legs that an earlier table already lists in
  * full reads as one row ("as on the Northern corridor"), except where it holds this route's bottleneck.
  */
 function legTables(model: Model, notes: PageFootnotes, entries: { key: string; fullName: string; label: string; route: Route; isBest: boolean }[], ctx: PageContext, pair: string) {
@@ -204,7 +204,7 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
           if (len > best.len) best = { len, label: s.label };
         }
       }
-      if (best.len >= 3) {
+      if (best.len >= 2) {
         const run = route.legs.slice(i, i + best.len);
         const days = run.reduce((sum, l, k) => sum + l.transitDays.typical + (i + k < route.legs.length - 1 ? (l.dwellDays?.typical ?? 0) : 0), 0);
         rows.push({
@@ -233,10 +233,10 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
         days: { text: fmtRange(l.transitDays, fmtDays), estimated: est('transitDays') },
         cost: { text: l.costUsdPerFeu ? fmtRange(l.costUsdPerFeu, fmtInt) : 'unknown', estimated: est('costUsdPerFeu') },
         capacity: { text: l.capacityMtpa === null ? (l.unlimited ? 'not limiting' : '') : fmtMt(l.capacityMtpa), estimated: est('capacityMtpa') },
-        co2: fmtInt(l.co2KgPerFeu),
         refs: refs(notes, l.sources),
         limit: isLimit,
-        close: `?${withParam(ctx.query, 'close', l.edge)}`,
+        // A bare & is valid here: no parameter name starts a character reference.
+        close: esc(`?${withParam(ctx.query, 'close', l.edge)}`).replace(/&amp;/g, '&'),
       });
       const d = dwellAt(model, route, i);
       if (d) {

@@ -93,6 +93,61 @@ describe.skipIf(!available)('in a browser', () => {
     await expect(page.locator('input[name=year]').inputValue()).resolves.toBe('twenty');
   });
 
+  it('prints Xi\'an → Duisburg on at most 4 A4 pages, page 1 the summary with the map; the summary link prints 1 page', async () => {
+    const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    await page.goto(`${base}/compare?from=xian&to=duisburg&objective=days`);
+    const full = await page.pdf({ format: 'A4', path: `${OUT}compare-a4.pdf` });
+    expect(pages(full)).toBeGreaterThan(1);
+    expect(pages(full)).toBeLessThanOrEqual(4);
+    // Page 1 is the report's first section, which breaks the page after it: in print layout at the width of an
+    // A4 page between its margins, it holds the head with the network version, the table with the corridor names
+    // and the map, and it is no taller than one page.
+    const mm = 96 / 25.4;
+    const print = await browser.newPage({ viewport: { width: Math.floor((210 - 20) * mm), height: 1000 }, javaScriptEnabled: false });
+    await print.goto(`${base}/compare?from=xian&to=duisburg&objective=days`);
+    await print.emulateMedia({ media: 'print' });
+    const report = print.locator('section.report');
+    await expect(report.locator('.report-head').innerText()).resolves.toContain(model.network.version);
+    const names = await report.locator('table.compare tbody tr.route th').allInnerTexts();
+    for (const n of ['Northern corridor', 'Middle corridor', 'Southern corridor', 'Maritime route']) expect(names.join('|')).toContain(n);
+    expect(await report.locator('figure.map svg').isVisible()).toBe(true);
+    const box = await report.boundingBox();
+    expect(box?.height ?? Infinity).toBeLessThanOrEqual((297 - 22) * mm);
+    await print.close();
+    // The "print summary" link prints that first page alone.
+    const summaryHref = await page.locator('a', { hasText: 'Print summary' }).getAttribute('href');
+    expect(summaryHref).toContain('print=summary');
+    await page.goto(`${base}/compare${summaryHref ?? ''}`);
+    const summary = await page.pdf({ format: 'A4', path: `${OUT}compare-summary.pdf` });
+    expect(pages(summary)).toBe(1);
+  });
+
+  it('at 390 px wide, /, /compare and /network are no wider than the screen', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    for (const path of ['/', '/compare?from=xian&to=duisburg', '/compare?from=xian&to=duisburg&scenario=northern-closed', '/network']) {
+      await phone.goto(base + path);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await phone.goto(`${base}/compare?from=xian&to=duisburg`);
+    await phone.screenshot({ path: `${OUT}compare-390.png` });
+    await phone.close();
+  });
+
+  it('the what-if page for northern-closed shows no raw segment ids; segment, place and scenario pages no field names or JSON', async () => {
+    await page.goto(`${base}/compare?from=xian&to=duisburg&scenario=northern-closed`);
+    const text = await page.locator('body').innerText();
+    const ids = model.network.edges.map((e) => e.id).filter((id) => new RegExp(`(^|[^a-z0-9-])${id}($|[^a-z0-9-])`).test(text));
+    expect(ids).toEqual([]);
+    expect(text).toContain('no change');
+    const fieldNames = /\b(capacityMtpa|capacityScope|transitDays|costUsdPerFeu|dwellDays|dwellCostUsdPerFeu|distanceKm|fieldBasis|opensYear|perTrain|gaugeChange)\b/;
+    for (const path of ['/edges/lake-van-ferry', '/edges/istanbul-kapikule', '/nodes/akhalkalaki', '/nodes/poti', '/scenarios']) {
+      await page.goto(base + path);
+      const body = await page.locator('main').innerText();
+      expect(body, path).not.toMatch(fieldNames);
+      expect(body, path).not.toMatch(/[{[]\s*"|"\s*:/);
+    }
+  });
+
   it('prints without the forms: table, legs and map on the page', async () => {
     await page.goto(`${base}/compare?from=xian&to=duisburg`);
     await page.emulateMedia({ media: 'print' });

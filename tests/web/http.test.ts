@@ -43,6 +43,11 @@ describe('pages', () => {
     expect(r.text).toContain('href="/compare.csv?from=xian&amp;to=duisburg"');
   });
 
+  it('the Xi\'an → Duisburg page weighs at most 100 KB', async () => {
+    const r = await get('/compare?from=xian&to=duisburg&objective=days');
+    expect(Buffer.byteLength(r.text)).toBeLessThanOrEqual(100_000);
+  });
+
   it('/compare with a scenario shows baseline, what-if and change', async () => {
     const r = await get('/compare?from=xian&to=duisburg&scenario=southern-2030');
     expect(r.status).toBe(200);

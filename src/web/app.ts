@@ -35,7 +35,7 @@ import { createRenderer, trusted, type Render } from './render.ts';
 import { ResponseCache, type CachedResponse } from './response-cache.ts';
 import { networkPages } from './routes/network.ts';
 import { resultsView } from './view-model.ts';
-import { formView, type FormPage, type FormRoute } from './form-view.ts';
+import { countryName, formView, type FormPage, type FormRoute } from './form-view.ts';
 import { queryHref } from './links.ts';
 import { alternativesView, distributionsView, paretoView, throughputView, timelineView } from './analysis-view.ts';
 
@@ -290,7 +290,25 @@ export function createApp(options: AppOptions): express.Express {
     (v) => v,
   );
 
-  const methodPage = render('method', { network, title: 'Method', factors: base.factors, pert: PERT_METHOD });
+  const factorSources = base.factors.sources;
+  const factorNumber = (id: string) => factorSources.findIndex((x) => x.id === id) + 1;
+  const methodPage = render('method', {
+    network,
+    title: 'Method',
+    method: base.factors.method,
+    tonnesPerFeu: base.factors.tonnesPerFeu,
+    factors: base.factors.factors.map((f) => ({
+      mode: f.mode,
+      traction: f.traction ?? '',
+      country: f.country ? countryName(f.country) : 'any',
+      grams: f.gramsCo2ePerTonneKm,
+      basis: f.basis,
+      refs: f.sources.map((id) => ({ n: factorNumber(id) })).filter((r) => r.n > 0),
+      note: f.note ?? '',
+    })),
+    factorSources: factorSources.map((x, i) => ({ ...x, n: i + 1 })),
+    pert: PERT_METHOD,
+  });
   app.get('/method', (_req, res) => {
     res.type('html').send(methodPage);
   });

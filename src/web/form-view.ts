@@ -151,7 +151,27 @@ function openGroups(model: Model, chosen: readonly string[]): ChoiceGroup[] {
   return groups;
 }
 
-const FIELD_LABEL: Record<string, string> = { from: 'From', to: 'To', via: 'Via', scenario: 'Scenario', close: 'Close', open: 'Open', set: 'Set a figure' };
+const FIELD_LABEL: Record<string, string> = {
+  from: 'From',
+  to: 'To',
+  via: 'Via',
+  objective: 'Objective',
+  year: 'Year',
+  cargoMtpa: 'Cargo, Mt/yr',
+  avoid: 'Avoid countries',
+  tonnesPerFeu: 'Tonnes per FEU',
+  scenario: 'Scenario',
+  close: 'Close',
+  open: 'Open',
+  set: 'Set a figure',
+  alternatives: 'Alternatives per corridor',
+  samples: 'Uncertainty samples',
+  seed: 'Seed',
+  within: 'Chance of arriving within',
+  criteria: 'Criteria',
+  years: 'Years',
+  corridor: 'Corridor',
+};
 const WHAT: Record<string, string> = { from: 'a place', to: 'a place', via: 'a place', scenario: 'a shipped scenario', close: 'a segment, line, place or corridor', open: 'a planned segment or line', set: 'a segment, line or place' };
 
 /** A field error with its suggestions as links that put each suggestion in place of what was typed. */
@@ -168,7 +188,13 @@ function errorView(e: FieldError, v: FormValues, action: string): { message: str
       return { label: s.name && s.name !== s.id ? s.name : s.id, href: queryHref(action, queryString(next)) };
     });
   // With suggestions at hand, the message names what was typed and what it should be; the links do the rest.
-  const message = fixes.length && e.typed !== undefined ? `${FIELD_LABEL[e.field] ?? e.field}: “${e.typed}” is not ${WHAT[e.field] ?? 'known'}.` : e.message;
+  const label = FIELD_LABEL[e.field];
+  const message =
+    fixes.length && e.typed !== undefined
+      ? `${label ?? e.field}: “${e.typed}” is not ${WHAT[e.field] ?? 'known'}.`
+      : label && e.message.startsWith(`${e.field}:`)
+        ? `${label}:${e.message.slice(e.field.length + 1)}`
+        : e.message;
   return { message, fixes };
 }
 

@@ -89,7 +89,7 @@ describe.skipIf(!available)('in a browser', () => {
 
   it('a bad form comes back with the message and the values kept', async () => {
     await page.goto(`${base}/compare?from=xian&to=duisburg&year=twenty`);
-    await expect(page.locator('.errors').innerText()).resolves.toContain('year: expected a number, got "twenty"');
+    await expect(page.locator('.errors').innerText()).resolves.toContain('Year: expected a number, got "twenty"');
     await expect(page.locator('input[name=year]').inputValue()).resolves.toBe('twenty');
   });
 

@@ -117,7 +117,7 @@ describe('analyses', () => {
   it('bad analysis input is a 400 with the form kept', async () => {
     const alt = await get('/compare?from=xian&to=duisburg&alternatives=11');
     expect(alt.status).toBe(400);
-    expect(alt.text).toContain('alternatives: expected at most 10');
+    expect(alt.text).toContain('Alternatives per corridor: expected at most 10');
     expect(alt.text).toContain('name="alternatives" inputmode="numeric" size="3" placeholder="1–10" value="11"');
     const years = await get('/timeline?from=xian&to=duisburg&years=2040-2030');
     expect(years.status).toBe(400);
@@ -129,7 +129,9 @@ describe('analyses', () => {
   it('/method states the emission method and lists the factors with sources', async () => {
     const page = await get('/method');
     expect(page.text).toContain('well-to-wheel');
-    expect(page.text).toContain('rail-electric-kz');
+    // Each factor by mode, traction and country name (Kazakhstan's electric rail), its sources as footnotes.
+    expect(page.text).toMatch(/<td>rail<\/td><td>electric<\/td><td>Kazakhstan<\/td><td>45.3<\/td>/);
+    expect(page.text).toMatch(/<li id="f1"><strong>/);
   });
 });
 
@@ -178,7 +180,7 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
   it('a bad number, an unknown edge in an edit, a bad scenario id and too many edits', async () => {
     const num = await get('/compare?from=xian&to=duisburg&cargoMtpa=lots');
     expect(num.status).toBe(400);
-    expect(num.text).toContain('cargoMtpa: expected a number, got &quot;lots&quot;');
+    expect(num.text).toContain('Cargo, Mt/yr: expected a number, got &quot;lots&quot;');
     expect(num.text).toContain('value="lots"');
     const edit = await get('/compare?from=xian&to=duisburg&close=lake-van-fery');
     expect(edit.status).toBe(400);

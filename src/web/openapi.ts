@@ -23,6 +23,7 @@ export function openApiDocument(model: Model, scenarioIds: string[]): Record<str
     param('cargoMtpa', 'Leave out edges whose known capacity is below this many million tonnes a year.', { type: 'number', minimum: 0 }),
     param('avoid', 'Comma-separated ISO 3166-1 alpha-2 codes of countries to avoid, e.g. RU,BY.', { type: 'string' }),
     param('tonnesPerFeu', 'Cargo tonnes per FEU for CO2e.', { type: 'number', minimum: 0, maximum: 30 }),
+    param('via', 'Places the route must pass, in order: node ids or names (repeatable, or comma-separated; at most 8).', { type: 'array', items: { type: 'string' } }, false, true),
     param('scenario', `A shipped scenario id: ${scenarioIds.join(', ')}.`, { type: 'string' }),
     param('close', 'Close an edge, line, node or corridor (repeatable).', { type: 'array', items: { type: 'string' } }, false, true),
     param('open', 'Open a planned edge or line (repeatable).', { type: 'array', items: { type: 'string' } }, false, true),

@@ -43,6 +43,20 @@ describe('pages', () => {
     expect(r.text).toContain('href="/compare.csv?from=xian&amp;to=duisburg"');
   });
 
+  it('via= pins the route through places, by id or name, on the page and in the API', async () => {
+    const page = await get('/compare?from=xian&to=duisburg&via=Baku');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('via Baku International Sea Trade Port (Alat)');
+    expect(page.text).toContain('name="via" size="16" placeholder="places, in order" value="Baku"');
+    const api = JSON.parse((await get('/api/compare?from=xian&to=duisburg&via=baku')).text);
+    const direct = compare(model, parseQuery(model, { from: 'xian', to: 'duisburg', via: ['baku'] }));
+    expect(api.best.route.nodes).toEqual(direct.best.route?.nodes);
+    expect(api.best.route.nodes).toContain('baku');
+    const bad = await get('/compare?from=xian&to=duisburg&via=bakku');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<a href="/compare?from=xian&amp;to=duisburg&amp;via=baku">');
+  });
+
   it('the Xi\'an → Duisburg page weighs at most 100 KB', async () => {
     const r = await get('/compare?from=xian&to=duisburg&objective=days');
     expect(Buffer.byteLength(r.text)).toBeLessThanOrEqual(100_000);

@@ -16,7 +16,8 @@ import {
   type Model,
   type QueryInput,
 } from '../core/index.ts';
-import { loadScenario, shippedScenarios } from '../core/load.ts';
+import { DEFAULT_OBSERVATIONS_FILE, loadObservationsFile, loadScenario, shippedScenarios } from '../core/load.ts';
+import { calibrate, formatCalibration } from '../core/index.ts';
 import { compareGeoJson, geojsonText } from '../core/output/geojson.ts';
 import {
   CRITERIA,
@@ -61,6 +62,7 @@ Commands:
   edges     [--corridor ID] [--format ...]
   validate  [FILE...]        check network and data files (default: everything under networks/)
   serve     [--port N] [--host H]  the web UI (PORT, default 3000; HOST, default 127.0.0.1)
+  calibrate [--format table|md|csv|json] [--observations FILE]  the model against published figures
   summary   [--network FILE] what the network holds, by corridor and basis
   help      this text`;
 
@@ -318,6 +320,14 @@ async function run(argv: string[], io: Io): Promise<number> {
       await serve(model, Number(port), io, values.host ?? process.env.HOST ?? '127.0.0.1');
       return await new Promise<number>(() => {});
     }
+    case 'calibrate': {
+      const { values } = parse(rest, { format: { type: 'string' }, network: { type: 'string' }, observations: { type: 'string' } });
+      const format = formatOf(values.format);
+      const model = loadModel(values.network);
+      const observations = loadObservationsFile(model, values.observations ?? DEFAULT_OBSERVATIONS_FILE, values.observations ?? 'networks/observations.json');
+      io.out(formatCalibration(calibrate(model, observations), model.network, format));
+      return 0;
+    }
     case 'summary': {
       const { values } = parse(rest, { network: { type: 'string' } });
       const model = loadModel(values.network);
@@ -325,7 +335,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: compare, route, pareto, capacity, timeline, scenarios, nodes, edges, validate, serve, summary, help`);
+      throw new UsageError(`unknown command "${command}"; commands: compare, route, pareto, capacity, timeline, calibrate, scenarios, nodes, edges, validate, serve, summary, help`);
   }
 }
 

@@ -63,12 +63,14 @@ export const FITTED_KINDS: readonly Observation['kind'][] = ['observed', 'schedu
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The query a calibration row runs: the row's ends, corridor and via; the row's objective; its year where it lies ahead. */
+/** The query a calibration row runs: the row's ends, corridor and via; the row's objective; its year where it lies ahead; sea legs only for a port-to-port figure. */
 export function observationQuery(model: Model, o: Observation): Query {
   const asOfYear = Number(model.network.asOf.slice(0, 4));
   const q: Query = { from: o.from, to: o.to, objective: o.metric, corridor: o.corridor, avoidCountries: [] };
   if (o.via?.length) q.via = [...o.via];
   if (o.year > asOfYear) q.year = o.year;
+  // A port-to-port figure is a sailing: compare it with the sea legs only, never with rail from the ports inland.
+  if (o.scope === 'port-to-port') q.modes = ['sea', 'ferry'];
   return q;
 }
 

@@ -103,7 +103,7 @@ describe('filters', () => {
   it('cargo above a known capacity leaves the edge out', () => {
     const res = findRoute(m, q({ corridor: 'south', cargoMtpa: 3 }));
     expect(res.route).toBeNull();
-    expect(res.reason).toContain('capacity 2 Mt/yr is below the 3 Mt/yr cargo');
+    expect(res.reason).toContain('capacity 2 Mt/yr (nameplate; the volume carried is not known) is below the 3 Mt/yr cargo');
     // north (5 Mt/yr) still fits 3 Mt/yr; unknown capacities stay in.
     expect(route({ corridor: 'north', cargoMtpa: 3 }).nodes).toEqual(['a', 'b', 'd']);
     expect(route({ corridor: 'sea', cargoMtpa: 100 }).nodes).toEqual(['a', 'c', 'd']);

@@ -152,7 +152,7 @@ describe('compare', () => {
     expect(res.best.corridor).toBe('south');
     expect(res.best.route?.totals.transitDays.typical).toBe(6.5);
     expect(res.network).toEqual({ id: 'fixture', name: 'Fixture', version: '2026.11.0', asOf: '2026-11-01' });
-    expect(res.query).toEqual({ from: 'a', to: 'd', objective: 'days', year: null, cargoMtpa: null, avoidCountries: [], tonnesPerFeu: 20 });
+    expect(res.query).toEqual({ from: 'a', to: 'd', objective: 'days', year: null, cargoMtpa: null, avoidCountries: [], tonnesPerFeu: 20, via: [] });
   });
 });
 

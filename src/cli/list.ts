@@ -1,6 +1,7 @@
 // `corridors nodes`, `corridors edges` and `corridors summary`: listings of the network.
 import { basisSummary, closest, normalizeName, resolveCorridor, type BasisCounts, type Model } from '../core/index.ts';
-import { csv, mdTable, textTable, type TextFormat } from '../core/output/format.ts';
+import type { TextFormat } from '../core/output/format.ts';
+import { csv, mdTable, textTable } from '../core/output/table.ts';
 import { fmtDays, fmtInt, fmtMt, fmtRange } from '../core/output/format-number.ts';
 import type { Edge, Node } from '../core/network/schema.ts';
 

@@ -125,6 +125,16 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .action(act(async () => (await import('./commands/analyses.ts')).runTimeline));
 
   root
+    .command('calibrate')
+    .summary('the model against published transit times, distances and rates')
+    .description('Every published end-to-end figure in networks/observations.json beside the model\'s, with the error and the fit per corridor.')
+    .option('--observations <file>', 'an observations file (default: networks/observations.json)')
+    .option('--format <format>', FORMATS)
+    .option('--network <file>', 'a network file (default: the embedded one)')
+    .addHelpText('after', examples(['corridors calibrate', 'corridors calibrate --format csv > calibration.csv']))
+    .action(act(async () => (await import('./commands/calibrate.ts')).runCalibrate));
+
+  root
     .command('scenarios')
     .summary('the shipped what-if scenarios')
     .description('The shipped what-if scenarios: the id to give --scenario, what each assumes, and how many edits it makes.')

@@ -1,6 +1,6 @@
 // `corridors validate [FILE...]`: checks network, emission-factor and scenario files and reports every problem.
 import { basename, join } from 'node:path';
-import { applyScenario, CorridorsError, DataValidationError, formatIssue, checkNetwork, parseEmissionFactors, parseScenario, type Model } from '../core/index.ts';
+import { applyScenario, CorridorsError, DataValidationError, formatIssue, checkNetwork, parseEmissionFactors, parseObservations, parseScenario, type Model } from '../core/index.ts';
 import { loadModel } from './model.ts';
 import { NETWORKS_DIR, SCENARIOS_DIR, listJsonFiles, readJsonFile } from '../core/load.ts';
 import { displayPath, type Io } from './io.ts';
@@ -10,11 +10,12 @@ export function defaultDataFiles(): string[] {
   return [...listJsonFiles(NETWORKS_DIR).filter((f) => !f.endsWith('.schema.json')), ...listJsonFiles(SCENARIOS_DIR)];
 }
 
-type Kind = 'network' | 'factors' | 'scenario';
+type Kind = 'network' | 'factors' | 'scenario' | 'observations';
 
 function kindOf(data: unknown, file: string): Kind {
   if (typeof data === 'object' && data !== null) {
     if ('factors' in data) return 'factors';
+    if ('observations' in data) return 'observations';
     if ('edits' in data) return 'scenario';
   }
   return basename(file) === 'emission-factors.json' ? 'factors' : 'network';
@@ -40,6 +41,10 @@ export function validateFiles(files: string[], io: Io): number {
       } else if (kind === 'factors') {
         const f = parseEmissionFactors(data, label);
         io.out(`${label}: ok: emission factors ${f.id} ${f.version}: ${f.factors.length} factors, ${f.sources.length} sources\n`);
+      } else if (kind === 'observations') {
+        const obs = parseObservations(baseModel(), data, label);
+        const fitted = obs.observations.filter((o) => o.kind === 'observed' || o.kind === 'schedule').length;
+        io.out(`${label}: ok: observations ${obs.id} (as of ${obs.asOf}): ${obs.observations.length} rows, ${fitted} observed or scheduled, ${obs.sources.length} sources\n`);
       } else {
         // A scenario is checked against the embedded network: its schema, its source ids and every edit's target.
         const model = baseModel();

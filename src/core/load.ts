@@ -7,10 +7,11 @@ import type { Model } from './network/model.ts';
 import type { Scenario } from './network/scenario-schema.ts';
 import { closest } from './routing/suggest.ts';
 import { parseEmissionFactors, parseNetwork } from './network/validate.ts';
+import { parseObservations, type ObservationsFile } from './network/observations-schema.ts';
 import type { EmissionFactors, Network } from './network/schema.ts';
-import { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, SCENARIOS_DIR } from './paths.ts';
+import { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, DEFAULT_OBSERVATIONS_FILE, SCENARIOS_DIR } from './paths.ts';
 
-export { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, NETWORKS_DIR, SCENARIOS_DIR } from './paths.ts';
+export { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, DEFAULT_OBSERVATIONS_FILE, NETWORKS_DIR, SCENARIOS_DIR } from './paths.ts';
 
 /**
  * Reads and parses a JSON file.
@@ -84,4 +85,12 @@ export function loadScenario(model: Model, idOrFile: string, label?: string): { 
   }
   const shown = label ?? (hit ? `networks/scenarios/${hit.id}.json` : idOrFile);
   return { scenario: parseScenario(model, readJsonFile(file), shown), file: shown };
+}
+
+/**
+ * Loads and validates an observations file against a model.
+ * @throws FileError, DataValidationError.
+ */
+export function loadObservationsFile(model: Model, file: string = DEFAULT_OBSERVATIONS_FILE, label: string = file): ObservationsFile {
+  return parseObservations(model, readJsonFile(file), label);
 }

@@ -9,5 +9,7 @@ export const NETWORKS_DIR = fileURLToPath(new URL('../../networks/', import.meta
 export const DEFAULT_NETWORK_FILE = join(NETWORKS_DIR, 'eurasia.json');
 /** The embedded emission factors. */
 export const DEFAULT_FACTORS_FILE = join(NETWORKS_DIR, 'emission-factors.json');
+/** The embedded observations (published figures the model is calibrated against). */
+export const DEFAULT_OBSERVATIONS_FILE = join(NETWORKS_DIR, 'observations.json');
 /** The shipped scenarios. */
 export const SCENARIOS_DIR = join(NETWORKS_DIR, 'scenarios');

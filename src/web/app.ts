@@ -24,7 +24,9 @@ import {
   type ScenarioCompareResult,
 } from '../core/index.ts';
 import { compareGeoJson, corridorColor, geojsonText } from '../core/output/geojson.ts';
-import { loadScenario, shippedScenarios } from '../core/load.ts';
+import { loadObservationsFile, loadScenario, shippedScenarios } from '../core/load.ts';
+import type { ObservationsFile } from '../core/index.ts';
+import { calibrationPages } from './routes/calibration.ts';
 import { mapFor } from './map-cache.ts';
 import { openApiDocument } from './openapi.ts';
 import { checkCompareRequest, formValues, queryString, type CompareRequest, type FieldError, type FormValues } from './params.ts';
@@ -42,6 +44,8 @@ export interface AppOptions {
   model: Model;
   /** Shipped scenarios by id (default: those under networks/scenarios/). */
   scenarios?: ReadonlyMap<string, Scenario>;
+  /** Published observations for /calibration (default: networks/observations.json). */
+  observations?: ObservationsFile;
 }
 
 /** The longest request URL accepted, in characters. */
@@ -275,6 +279,7 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   app.use(networkPages(base, scenarios, page));
+  app.use(calibrationPages(base, options.observations ?? loadObservationsFile(base), page));
 
   const sendJsonError = (res: Response, status: number, errors: FieldError[]) => {
     const answer = jsonError(status, errors);

@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.ts';
 import { runCli as run } from '../helpers/cli.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-const COMMANDS = ['compare', 'route', 'pareto', 'capacity', 'timeline', 'scenarios', 'nodes', 'edges', 'summary', 'validate', 'serve'];
+const COMMANDS = ['compare', 'route', 'pareto', 'capacity', 'timeline', 'calibrate', 'scenarios', 'nodes', 'edges', 'summary', 'validate', 'serve'];
 
 /** Runs the CLI with a given output width. */
 async function runWidth(args: string[], width: number) {

@@ -83,6 +83,7 @@ function queryLine(r: { query: CompareResult['query']; network: CompareResult['n
   if (q.year !== null) bits.push(`year ${q.year}`);
   if (q.cargoMtpa !== null) bits.push(`cargo ${q.cargoMtpa} Mt/yr`);
   if (q.avoidCountries.length) bits.push(`avoiding ${q.avoidCountries.join(', ')}`);
+  if (q.via?.length) bits.push(`via ${q.via.map(names.node).join(', ')}`);
   return `${names.node(q.from)} → ${names.node(q.to)} · ${bits.join(' · ')} · network ${r.network.id} ${r.network.version} (as of ${r.network.asOf})`;
 }
 
@@ -271,7 +272,7 @@ export function formatRoute(result: RouteQueryResult, network: Network, format: 
   const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   const summary = [
     `Total: ${fmtRange(t.transitDays, fmtDays)} days, ${t.costUsdPerFeu ? `USD ${fmtRange(t.costUsdPerFeu, fmtInt)} per FEU` : 'cost unknown'}, ${fmtInt(t.distanceKm)} km, ${fmtInt(t.co2KgPerFeu)} kg CO2e per FEU; ${t.estimatedFigures} estimated figures.`,
-    `Capacity${t.bottleneck ? ' (the leg marked * sets it)' : ''}: ${capacityText(route)}.`,
+    `Capacity${route.legs.some((l) => limits(route, l).edge || limits(route, l).node) ? ' (the leg marked * sets it)' : ''}: ${capacityText(route)}.`,
     ...(perTrain ? [`Per train: ${perTrain}.`] : []),
     ...(costGaps ? [sentence(costGaps)] : []),
   ];

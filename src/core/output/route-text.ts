@@ -61,17 +61,30 @@ export function capacityText(route: Route): string {
   return parts.join('; ');
 }
 
-/** The per-train (or per-sailing) limit and the segment that sets it; null when no leg publishes one. */
+/**
+ * The per-train (or per-sailing) limits: the smallest TEU, tonnes and wagons along the route, each with the
+ * segment that sets it ("at most 82 TEU and 1,600 t per train (Bug bridge), 50 wagons per train (P–Q)");
+ * null when no leg publishes one.
+ */
 export function perTrainText(route: Route, names: Namer): string | null {
-  const p = route.totals.perTrain;
-  if (p.edge === null) return null;
-  const leg = route.legs.find((l) => l.edge === p.edge);
-  const unit = leg?.perTrain?.unit === 'sailing' ? 'sailing' : 'train';
-  const figures = [p.teu !== null ? `${fmtInt(p.teu)} TEU` : null, p.tonnes !== null ? `${fmtInt(p.tonnes)} t` : null, p.wagons !== null ? `${fmtInt(p.wagons)} wagons` : null].filter(
-    (x): x is string => x !== null,
-  );
-  const setter = p.teu !== null ? 'TEU' : p.tonnes !== null ? 'tonnes' : 'wagons';
-  return `at most ${listText(figures)} per ${unit} (${figures.length > 1 ? `the ${setter} limit is ` : ''}set by ${names.edge(p.edge)})`;
+  if (route.totals.perTrain.edge === null) return null;
+  const groups = new Map<string, { unit: string; figures: string[] }>();
+  const units = [
+    ['teu', 'TEU'],
+    ['tonnes', 't'],
+    ['wagons', 'wagons'],
+  ] as const;
+  for (const [key, label] of units) {
+    const value = route.totals.perTrain[key];
+    // The first leg with the smallest value sets it, as in the route totals.
+    const leg = value === null ? undefined : route.legs.find((l) => l.perTrain?.[key] === value);
+    if (value === null || !leg) continue;
+    const group = groups.get(leg.edge) ?? { unit: leg.perTrain?.unit === 'sailing' ? 'sailing' : 'train', figures: [] };
+    group.figures.push(`${fmtInt(value)} ${label}`);
+    groups.set(leg.edge, group);
+  }
+  if (!groups.size) return null;
+  return `at most ${[...groups].map(([edge, g]) => `${listText(g.figures)} per ${g.unit} (${names.edge(edge)})`).join(', ')}`;
 }
 
 /** What the cost total leaves out: legs without a cost figure, places whose dwell cost is not known; null when nothing. */
@@ -140,7 +153,8 @@ const LONG_STRETCH = 6;
 
 /**
  * Where a route differs from a reference, in words: "Jinghe → Alashankou → Dostyk → Moyynty instead of via
- * Khorgos, Altynkol, Almaty and Shu"; on the same places, the segments that differ.
+ * Khorgos, Altynkol, Almaty and Shu", or for a long stretch "Xi'an to Duisburg via Shanghai, Singapore, Suez
+ * and Koper"; on the same places, the segments that differ.
  */
 export function differenceText(reference: Route, route: Route, network: Network, names: Namer): string {
   const kind = new Map(network.nodes.map((n) => [n.id, n.kind]));
@@ -151,6 +165,8 @@ export function differenceText(reference: Route, route: Route, network: Network,
   };
   const parts = stretches(reference.nodes, route.nodes).map((s) => {
     const path = s.via.length <= LONG_STRETCH ? [s.from, ...s.via, s.to].map(names.node).join(' → ') : `${names.node(s.from)} to ${names.node(s.to)} via ${listText(describe(s.via))}`;
+    // A long stretch of the reference is the reference itself (its row names it): the new stretch says enough.
+    if (s.instead.length > LONG_STRETCH) return path;
     return s.instead.length ? `${path} instead of via ${listText(describe(s.instead))}` : `${path} instead of directly`;
   });
   if (parts.length) return parts.join('; ');

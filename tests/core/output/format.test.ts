@@ -51,7 +51,7 @@ describe('route and comparison texts', () => {
   it('route: the bottleneck by name with spare capacity, the per-train limit and the dwell-cost gap', () => {
     const out = formatRoute(routeQuery(m, { ...query, corridor: 'north' }), m.network, 'table', { width: 200 });
     expect(out).toContain('Capacity (the leg marked * sets it): bottleneck Bug bridge, 5 Mt/yr (0.8 spare: 4.2 carried in 2024).');
-    expect(out).toContain('Per train: at most 82 TEU, 1,600 t and 50 wagons per train (the TEU limit is set by Bug bridge).');
+    expect(out).toContain('Per train: at most 82 TEU and 1,600 t per train (Bug bridge), 50 wagons per train (Port P–Border Q).');
     expect(out).toContain('Cost excludes the dwell cost at 1 place (Border Q).');
     expect(out).toMatch(/Border Q → Hub W .* 5\*/);
     expect(out).not.toContain('q-w');

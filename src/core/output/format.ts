@@ -3,7 +3,7 @@
 // used as numbered footnotes; places and segments appear by name.
 import type { CompareResult, RouteQueryResult } from '../routing/compare.ts';
 import type { ScenarioCompareResult } from '../analysis/diff.ts';
-import { fmtDays, fmtInt, fmtMt, fmtRange } from './format-number.ts';
+import { fmtDays, fmtFixed, fmtInt, fmtMt, fmtRange } from './format-number.ts';
 import { capacityCell, capacityText, costText, namer, perTrainText, totalsNotes, type Namer } from './route-text.ts';
 import { TABLE_WIDTH, csv, mdTable, textTable, wrap, type Align } from './table.ts';
 import type { Leg, Route } from '../routing/route.ts';
@@ -332,7 +332,7 @@ export function formatScenarioCompare(result: ScenarioCompareResult, network: Ne
     if (e.baseline) notes.cite(routeSources(e.baseline));
     if (e.route) notes.cite(routeSources(e.route));
   }
-  const d = (x: number | null, digits: number) => (x === null ? '' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Number(x.toFixed(digits))).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`);
+  const d = (x: number | null, digits: number) => (x === null ? '' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtFixed(Math.abs(x), digits)}`);
   if (format === 'csv') {
     const side = (r: Route | null) => (r ? [r.totals.transitDays.typical, r.totals.transitDays.min, r.totals.transitDays.max, r.totals.costUsdPerFeu?.typical ?? null, r.totals.distanceKm, r.totals.co2KgPerFeu, r.totals.capacityMtpa, r.nodes.join(' > ')] : [null, null, null, null, null, null, null, null]);
     const sideHeader = (p: string) => [`${p}_days_typical`, `${p}_days_min`, `${p}_days_max`, `${p}_cost_usd_per_feu`, `${p}_distance_km`, `${p}_co2_kg_per_feu`, `${p}_capacity_mtpa`, `${p}_route`];

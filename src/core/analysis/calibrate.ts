@@ -53,6 +53,8 @@ export interface Calibration {
   network: NetworkRef;
   observations: { id: string; asOf: string };
   rows: CalibrationRow[];
+  /** Figures about an earlier state of the network, run the same way for reference; never fitted nor summarised. */
+  historical: (CalibrationRow & { historicalReason: string })[];
   summary: CalibrationSummary[];
   /** The same figures over every corridor. */
   overall: CalibrationSummary;
@@ -104,7 +106,7 @@ function summarise(corridor: string, rows: readonly CalibrationRow[]): Calibrati
 
 /** Runs every observation through the engine and compares; one summary per corridor of the network. */
 export function calibrate(model: Model, observations: ObservationsFile): Calibration {
-  const rows = observations.observations.map((o): CalibrationRow => {
+  const run = (o: Observation): CalibrationRow => {
     const query = observationQuery(model, o);
     const result = findRoute(model, query);
     const base = {
@@ -134,11 +136,17 @@ export function calibrate(model: Model, observations: ObservationsFile): Calibra
       insideModelRange: inside,
       fitted: FITTED_KINDS.includes(o.kind) && errorPct !== null,
     };
+  };
+  const rows = observations.observations.map(run);
+  const historical = (observations.historical ?? []).map((o) => {
+    const r = run(o);
+    return { ...r, fitted: false, historicalReason: o.reason };
   });
   return {
     network: networkRef(model),
     observations: { id: observations.id, asOf: observations.asOf },
     rows,
+    historical,
     summary: model.network.corridors.map((c) => summarise(c.id, rows.filter((r) => r.corridor === c.id))),
     overall: summarise('all', rows),
   };

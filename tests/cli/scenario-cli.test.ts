@@ -23,7 +23,9 @@ describe('compare with a scenario', () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('What-if: Southern corridor in 2030 (southern-2030)');
     expect(res.out).toMatch(/Southern corridor · base/);
-    expect(res.out).toMatch(/Southern corridor: route leaves .*lake-van-ferry/s);
+    // The change says where the route runs now, by name, instead of listing edge ids.
+    expect(res.out).toMatch(/Southern corridor: now .*Marand.*instead of via .*Van/s);
+    expect(res.out.split('Changes:')[1]?.split('Sources:')[0]).not.toContain('lake-van-ferry');
     // Every line fits 100 columns except a URL, which is never broken so that it stays usable.
     for (const line of res.out.split('\n')) if (!/https?:\/\//.test(line)) expect(line.length, line).toBeLessThanOrEqual(100);
   });

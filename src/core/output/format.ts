@@ -4,7 +4,7 @@
 import type { CompareResult, RouteQueryResult } from '../routing/compare.ts';
 import type { ScenarioCompareResult } from '../analysis/diff.ts';
 import { fmtDays, fmtFixed, fmtInt, fmtMt, fmtRange } from './format-number.ts';
-import { capacityCell, capacityText, costText, namer, perTrainText, totalsNotes, type Namer } from './route-text.ts';
+import { capacityCell, capacityText, costText, differenceText, namer, perTrainText, totalsNotes, type Namer } from './route-text.ts';
 import { TABLE_WIDTH, csv, mdTable, textTable, wrap, type Align } from './table.ts';
 import type { Leg, Route } from '../routing/route.ts';
 import type { Network, Source } from '../network/schema.ts';
@@ -318,6 +318,37 @@ export function formatRoute(result: RouteQueryResult, network: Network, format: 
   ].join('\n');
 }
 
+const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtFixed(Math.abs(x), digits)}`;
+
+/**
+ * A what-if change in words: where the route now runs instead, by name ("now Sufian → Marand → … → Sivas
+ * instead of via Razi, Van and Tatvan"), then the figures that moved; the core's summary where a route was
+ * lost or gained, or nothing changed.
+ */
+function changeText(e: { baseline: Route | null; route: Route | null; delta: ScenarioCompareResult['best']['delta'] }, network: Network, names: Namer): string {
+  const t = e.delta;
+  if (t.status !== 'changed' || !e.baseline || !e.route) return t.summary;
+  const bits: string[] = [];
+  if (t.routeChanged) bits.push(`now ${differenceText(e.baseline, e.route, network, names)}`);
+  if (t.transitDays && Number(t.transitDays.typical.toFixed(1)) !== 0) bits.push(`${signed(t.transitDays.typical, 1)} days`);
+  if (t.costUsdPerFeu && Math.round(t.costUsdPerFeu.typical) !== 0) bits.push(`${signed(t.costUsdPerFeu.typical, 0)} USD/FEU`);
+  if (t.co2KgPerFeu !== null && Math.round(t.co2KgPerFeu) !== 0) bits.push(`${signed(t.co2KgPerFeu, 0)} kg CO2e/FEU`);
+  const before = capacityCell(e.baseline.totals);
+  const after = capacityCell(e.route.totals);
+  if (e.baseline.totals.capacityMtpa !== e.route.totals.capacityMtpa) bits.push(`capacity ${before} → ${after} Mt/yr${e.route.totals.bottleneck ? ` (${e.route.totals.bottleneck.name})` : ''}`);
+  return bits.length ? bits.join('; ') : t.summary;
+}
+
+/** An applied edit with names for the ids it quotes: "opened edge marand-x" → "opened edge Marand–X". */
+function editText(change: string, network: Network, names: Namer): string {
+  const corridors = new Map(network.corridors.map((c) => [c.id, c.name]));
+  return change.replace(/\b(edge|node|corridor) ([a-z0-9][a-z0-9-]*)/g, (all, kind: string, id: string) => {
+    if (kind === 'corridor') return corridors.has(id) ? `corridor ${corridors.get(id)}` : all;
+    const name = kind === 'edge' ? names.edge(id) : names.node(id);
+    return name === id ? all : `${kind} ${name}`;
+  });
+}
+
 /** Formats a baseline-versus-scenario comparison: for each corridor a baseline row, a scenario row and the change. */
 export function formatScenarioCompare(result: ScenarioCompareResult, network: Network, format: TextFormat, options: TextOptions = {}): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
@@ -332,7 +363,7 @@ export function formatScenarioCompare(result: ScenarioCompareResult, network: Ne
     if (e.baseline) notes.cite(routeSources(e.baseline));
     if (e.route) notes.cite(routeSources(e.route));
   }
-  const d = (x: number | null, digits: number) => (x === null ? '' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtFixed(Math.abs(x), digits)}`);
+  const d = (x: number | null, digits: number) => (x === null ? '' : signed(x, digits));
   if (format === 'csv') {
     const side = (r: Route | null) => (r ? [r.totals.transitDays.typical, r.totals.transitDays.min, r.totals.transitDays.max, r.totals.costUsdPerFeu?.typical ?? null, r.totals.distanceKm, r.totals.co2KgPerFeu, r.totals.capacityMtpa, r.nodes.join(' > ')] : [null, null, null, null, null, null, null, null]);
     const sideHeader = (p: string) => [`${p}_days_typical`, `${p}_days_min`, `${p}_days_max`, `${p}_cost_usd_per_feu`, `${p}_distance_km`, `${p}_co2_kg_per_feu`, `${p}_capacity_mtpa`, `${p}_route`];
@@ -354,15 +385,12 @@ export function formatScenarioCompare(result: ScenarioCompareResult, network: Ne
   }
   const s = result.scenario;
   const head = `What-if: ${s.name} (${s.id})${s.year !== null ? ` · year ${s.year}` : ''} · ${queryLine(result, names, network)}`;
-  const changeLines = entries.map((e) => {
-    const capacity = e.route && e.baseline && e.route.totals.bottleneck?.id !== e.baseline.totals.bottleneck?.id ? `; what-if capacity: ${capacityText(e.route)}` : '';
-    return `${e.label}: ${e.delta.summary}${capacity}`;
-  });
+  const changeLines = entries.map((e) => `${e.label}: ${changeText(e, network, names)}`);
   return comparisonDocument(
     format,
     {
       title: head,
-      intro: [s.description, `Edits: ${s.changes.length ? s.changes.join('; ') : 'none'}`],
+      intro: [s.description, `Edits: ${s.changes.length ? s.changes.map((c) => editText(c, network, names)).join('; ') : 'none'}`],
       header: COMPARE_HEADER,
       rows,
       align: COMPARE_ALIGN,

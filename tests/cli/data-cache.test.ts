@@ -51,7 +51,7 @@ describe('the validated copy', () => {
 });
 
 describe('what compare loads', () => {
-  it('no Express, Handlebars, d3, topojson or world-atlas; from the build, no zod either', () => {
+  it('no Express, Handlebars, d3, topojson or world-atlas; from an up-to-date build, no zod either', () => {
     const trace = join(dir, 'trace.txt');
     writeFileSync(trace, '');
     const res = spawnSync(process.execPath, ['--import', join(ROOT, 'tests/helpers/trace-imports.mjs'), join(ROOT, 'bin/corridors.js'), 'compare', '--from', 'xian', '--to', 'duisburg'], {
@@ -66,6 +66,9 @@ describe('what compare loads', () => {
       expect(loaded.filter((u) => u.includes(`/node_modules/${pkg}/`))).toEqual([]);
     }
     expect(loaded.filter((u) => u.includes('/web/'))).toEqual([]);
-    if (loaded.some((u) => u.includes('/dist/cli/'))) expect(loaded.filter((u) => u.includes('/node_modules/zod/'))).toEqual([]);
+    // From the build, with its validated copy matching the data files (a data change since the build
+    // validates the files again until the next npm run build), the schema library is never loaded.
+    const fromBuild = loaded.some((u) => u.includes('/dist/cli/'));
+    if (fromBuild && readDataCache(join(ROOT, 'dist/cli/data-cache.json')) !== null) expect(loaded.filter((u) => u.includes('/node_modules/zod/'))).toEqual([]);
   });
 });

@@ -95,7 +95,7 @@ export function paretoView(model: Model, routes: ParetoRoute[], criteria: string
   };
 }
 
-const flowText = (x: number) => (Number.isFinite(x) ? fmtMt(x) : 'unbounded');
+const flowText = (x: number) => (Number.isFinite(x) ? fmtMt(x) : 'not limited');
 
 /** Throughput per corridor with both bounds and the limiting segments by name, with figure and basis. */
 export function throughputView(model: Model, list: Throughput[]) {
@@ -106,9 +106,10 @@ export function throughputView(model: Model, list: Throughput[]) {
   return list.map((t) => ({
     name: t.corridor === null ? 'All corridors' : shortName(model.network.corridors.find((c) => c.id === t.corridor)?.name ?? t.corridor),
     reason: t.reason ? withNames(model, t.reason) : null,
-    knownOnly: fmtMt(t.knownOnly.maxFlowMtpa),
+    knownOnly: flowText(t.knownOnly.maxFlowMtpa),
     atMost: flowText(t.unknownUnlimited.maxFlowMtpa),
     unbounded: t.unknownUnlimited.unbounded,
+    seaOnly: t.knownOnly.unbounded,
     cut: t.unknownUnlimited.minCut.map(cut),
     knownCut: t.knownOnly.minCut.filter((c) => c.capacityMtpa > 0).map(cut),
     unknown: t.unknownCapacityEdges.length,

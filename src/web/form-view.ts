@@ -138,13 +138,20 @@ function closeGroups(model: Model, chosen: readonly string[], routes: readonly F
 function openGroups(model: Model, chosen: readonly string[]): ChoiceGroup[] {
   const planned = model.network.edges.filter((e) => e.status !== 'operational');
   const lines = [...new Set(planned.flatMap((e) => (e.line ? [e.line] : [])))];
+  // A planned line is one choice; its segments are listed one by one only when one of them is chosen.
+  const single = planned.filter((e) => !e.line || chosen.includes(e.id));
   const groups: ChoiceGroup[] = [
     {
       label: 'Planned links',
-      choices: planned.map((e) => ({ value: e.id, label: `${edgeName(model, e)}${e.opensYear ? `, due ${e.opensYear}` : ''}`, checked: chosen.includes(e.id) })),
+      choices: [
+        ...lines.map((l) => {
+          const years = planned.filter((e) => e.line === l).map((e) => e.opensYear ?? 0);
+          return { value: l, label: `${lineName(model, l)} (whole line)${Math.max(...years) > 0 ? `, due ${Math.max(...years)}` : ''}`, checked: chosen.includes(l) };
+        }),
+        ...single.map((e) => ({ value: e.id, label: `${edgeName(model, e)}${e.opensYear ? `, due ${e.opensYear}` : ''}`, checked: chosen.includes(e.id) })),
+      ],
     },
   ];
-  if (lines.length) groups.push({ label: 'Whole lines', choices: lines.map((l) => ({ value: l, label: lineName(model, l), checked: chosen.includes(l) })) });
   const known = new Set([...planned.map((e) => e.id), ...lines]);
   const stray = chosen.filter((v) => !known.has(v));
   if (stray.length) groups.push({ label: 'Also chosen', choices: stray.map((v) => ({ value: v, label: v, checked: true })) });

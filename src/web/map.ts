@@ -149,7 +149,7 @@ function countryLayer(projection: GeoProjection, width: number, height: number):
   const key = JSON.stringify([projection.scale(), projection.translate(), projection.rotate(), width, height]);
   const hit = layers.get(key);
   if (hit !== undefined) return hit;
-  const context = new SimplifyingContext(3.4);
+  const context = new SimplifyingContext(3.8);
   const path = geoPath(projection, context as unknown as CanvasRenderingContext2D);
   path(LAND_SHAPE);
   const land = context.result();

@@ -135,6 +135,17 @@ function sourcesById(model: Model): Map<string, Source> {
   return m;
 }
 
+const sourceIndexes = new WeakMap<Model, Map<string, number>>();
+/** A source's position in the network's list, from 1: the /sources page anchors each source as #n<position>. */
+function sourceIndex(model: Model, id: string): number {
+  let m = sourceIndexes.get(model);
+  if (!m) {
+    m = new Map(model.network.sources.map((s, i) => [s.id, i + 1]));
+    sourceIndexes.set(model, m);
+  }
+  return m.get(id) ?? 0;
+}
+
 /**
  * The footnotes of a list of source ids, numbered in order of first use on the page, with runs of consecutive
  * numbers written as one range ("26–29") that links to its first source.
@@ -160,7 +171,8 @@ type LegRow =
   | { same: true; range: string; from: string; to: string; corridor: string; km: string; days: string };
 
 const est = (c: Cell) => (c.estimated ? '<td class=e>' : '<td>') + esc(c.text);
-const refLinks = (list: { n: number; text: string }[]) => list.map((r) => `<a href=#s${r.n}>${esc(r.text)}</a> `).join('');
+/** Footnote numbers as text ("1–2 5"): the list follows the legs, and links here would weigh more than the legs' figures. */
+const refLinks = (list: { n: number; text: string }[]) => list.map((r) => esc(r.text)).join(' ');
 const LIMIT_MARK = ' <strong class=limit-mark>limits capacity</strong>';
 
 /**
@@ -354,7 +366,8 @@ export function resultsView(base: Model, model: Model, result: CompareResult | S
     notes.order
       .map((id, i) => {
         const s = byId.get(id);
-        return `<li id=s${i + 1}><a href="/sources#${esc(id)}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`;
+        // The sources page anchors every source by its position too (#n12): shorter than its id, many times a page.
+        return `<li id=s${i + 1}><a href="/sources#n${sourceIndex(model, id)}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`;
       })
       .join(''),
   );

@@ -75,8 +75,6 @@ function referenceIssues(file: string, data: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!isRec(data)) return issues;
   const add = (path: PropertyKey[], code: string, message: string) => issues.push({ file, jsonPath: jsonPath(path), code, message });
-  // TRANSITION: while the region data work is merged these two rules warn; they become errors after the merge.
-  const warn = (path: PropertyKey[], code: string, message: string) => issues.push({ file, jsonPath: jsonPath(path), code, message, severity: 'warning' });
 
   const ids: Record<string, Set<string>> = {};
   for (const key of ['sources', 'methods', 'corridors', 'nodes', 'edges']) {
@@ -101,7 +99,7 @@ function referenceIssues(file: string, data: unknown): ValidationIssue[] {
       if (typeof s === 'string' && !sources.has(s)) add([...path, j], 'unknown_source', `unknown source id "${s}"`);
     });
     if (list.length > max) {
-      warn(path, 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
+      add(path, 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
     }
   };
   const checkMethod = (path: PropertyKey[], id: unknown) => {
@@ -189,7 +187,7 @@ function referenceIssues(file: string, data: unknown): ValidationIssue[] {
       const gc = haversineKm(a.lat, a.lon, b.lat, b.lon);
       const km = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
       if (e.distanceKm < gc * (1 - GEOMETRY_TOLERANCE)) {
-        warn(['edges', i, 'distanceKm'], 'shorter_than_great_circle', `${km(e.distanceKm)} km is shorter than the ${km(gc)} km great-circle distance between "${String(e.from)}" and "${String(e.to)}": the length or a node's position is wrong`);
+        add(['edges', i, 'distanceKm'], 'shorter_than_great_circle', `${km(e.distanceKm)} km is shorter than the ${km(gc)} km great-circle distance between "${String(e.from)}" and "${String(e.to)}": the length or a node's position is wrong`);
       } else if (e.mode === 'rail' && gc > 0 && e.distanceKm > gc * MAX_RAIL_DETOUR) {
         issues.push({
           file,
@@ -249,4 +247,36 @@ export function parseEmissionFactors(data: unknown, file = '<input>'): EmissionF
   });
   if (issues.length) throw new DataValidationError(issues);
   return parsed.data;
+}
+
+/**
+ * Leftovers in a valid network, as warnings: sources no figure cites and methods no figure names.
+ * `corridors validate` prints them; they never make a file invalid.
+ */
+export function housekeepingIssues(network: NetworkT, file = '<input>'): ValidationIssue[] {
+  const cited = new Set<string>();
+  const used = new Set<string>();
+  const note = (p: { sources?: string[] | undefined; method?: string | undefined } | undefined) => {
+    for (const s of p?.sources ?? []) cited.add(s);
+    if (p?.method !== undefined) used.add(p.method);
+  };
+  for (const r of [...network.nodes, ...network.edges]) {
+    note(r);
+    for (const fb of Object.values(r.fieldBasis ?? {})) note(fb);
+    note(r.perTrain);
+    note(r.volume);
+    for (const p of r.periods ?? []) {
+      note(p);
+      note(p.perTrain);
+    }
+  }
+  for (const m of network.methods ?? []) for (const s of m.sources) cited.add(s);
+  const issues: ValidationIssue[] = [];
+  network.sources.forEach((s, i) => {
+    if (!cited.has(s.id)) issues.push({ file, jsonPath: `$.sources[${i}].id`, code: 'uncited_source', message: `no figure cites source "${s.id}"`, severity: 'warning' });
+  });
+  (network.methods ?? []).forEach((m, i) => {
+    if (!used.has(m.id)) issues.push({ file, jsonPath: `$.methods[${i}].id`, code: 'unused_method', message: `no figure names method "${m.id}"`, severity: 'warning' });
+  });
+  return issues;
 }

@@ -1,7 +1,8 @@
 // The calibration in table, Markdown, CSV and JSON: each observation beside the model's figure, then the fit per corridor.
 import type { Calibration, CalibrationRow, CalibrationSummary } from '../analysis/calibrate.ts';
 import type { Network } from '../network/schema.ts';
-import { TABLE_WIDTH, csv, mdTable, shortName, textTable, wrap, type TextFormat } from './format.ts';
+import { shortName, type TextFormat, type TextOptions } from './format.ts';
+import { TABLE_WIDTH, csv, mdTable, textTable, wrap } from './table.ts';
 import { fmtDays, fmtInt, fmtRange } from './format-number.ts';
 
 const UNIT: Record<CalibrationRow['metric'], string> = { days: 'days', km: 'km', cost: 'USD/FEU' };
@@ -26,10 +27,11 @@ export function describeFit(s: CalibrationSummary, name: string): string {
   return `${name}: ${s.within15} of ${s.fitted} fitted rows within ±15%, median error ${s.medianAbsErrorPct ?? 0}%, ${s.insideModelRange} of ${s.fitted} published figures inside the model's range.`;
 }
 
-export function formatCalibration(result: Calibration, network: Network, format: TextFormat): string {
+export function formatCalibration(result: Calibration, network: Network, format: TextFormat, options: TextOptions = {}): string {
+  const width = options.width ?? TABLE_WIDTH;
   if (format === 'json') {
-    const { rows, ...rest } = result;
-    return `${JSON.stringify({ ...rest, rows: rows.map(({ query: _q, ...r }) => r) }, null, 2)}\n`;
+    const { rows, historical, ...rest } = result;
+    return `${JSON.stringify({ ...rest, rows: rows.map(({ query: _q, ...r }) => r), historical: historical.map(({ query: _q, ...r }) => r) }, null, 2)}\n`;
   }
   const nodeName = new Map(network.nodes.map((n) => [n.id, n.name]));
   const name = (id: string) => nodeName.get(id) ?? id;
@@ -41,7 +43,7 @@ export function formatCalibration(result: Calibration, network: Network, format:
     );
   }
   const header = ['Route', 'Corridor', 'What', 'Year', 'Published', 'Model', 'Error', 'In range'];
-  const rows = result.rows.map((r) => [
+  const line = (r: CalibrationRow) => [
     `${name(r.from)} → ${name(r.to)}${r.via.length ? ` via ${r.via.map(name).join(', ')}` : ''}`,
     corridor(r.corridor),
     `${UNIT[r.metric]}, ${KIND[r.kind]}`,
@@ -50,7 +52,8 @@ export function formatCalibration(result: Calibration, network: Network, format:
     r.model ? fmtFigure(r.metric, r.model) : 'no route',
     r.fitted ? fmtErrorPct(r.errorPct) : r.model ? `(${fmtErrorPct(r.errorPct)})` : '',
     r.insideModelRange === null ? '' : r.insideModelRange ? 'yes' : 'no',
-  ]);
+  ];
+  const rows = result.rows.map(line);
   const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'];
   const title = `Calibration: the model (${result.network.id} ${result.network.version}, as of ${result.network.asOf}) against ${result.rows.length} published figures`;
   const notes = [
@@ -59,6 +62,19 @@ export function formatCalibration(result: Calibration, network: Network, format:
     describeFit(result.overall, 'All corridors'),
     ...result.rows.filter((r) => r.reason).map((r) => `${r.id}: ${r.reason}`),
   ];
-  if (format === 'md') return [`**${title}**`, '', mdTable(header, rows, align), '', ...notes.map((n) => `- ${n}`), ''].join('\n');
-  return [...wrap(title), '', textTable(header, rows, align), '', ...notes.flatMap((n) => wrap(n, TABLE_WIDTH, '  ')), ''].join('\n');
+  const old = result.historical.map(line);
+  const oldTitle = 'Older figures about a network that has since changed (shown, not compared):';
+  const oldNotes = result.historical.map((r) => `${r.id}: ${r.historicalReason}`);
+  if (format === 'md') {
+    return [`**${title}**`, '', mdTable(header, rows, align), '', ...notes.map((n) => `- ${n}`), '', ...(old.length ? [`**${oldTitle}**`, '', mdTable(header, old, align), '', ...oldNotes.map((n) => `- ${n}`), ''] : [])].join('\n');
+  }
+  return [
+    ...wrap(title, width),
+    '',
+    textTable(header, rows, align, width),
+    '',
+    ...notes.flatMap((n) => wrap(n, width, '  ')),
+    '',
+    ...(old.length ? [...wrap(oldTitle, width), '', textTable(header, old, align, width), '', ...oldNotes.flatMap((n) => wrap(n, width, '  ')), ''] : []),
+  ].join('\n');
 }

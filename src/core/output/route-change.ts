@@ -6,7 +6,7 @@ import { fmtDays } from './format-number.ts';
 import { edgeName, nodeName } from './names.ts';
 
 /** A stretch between two places both routes pass, where they take different segments. */
-export interface Stretch {
+export interface RouteStretch {
   /** The place where the routes part, and where they meet again (node ids). */
   from: string;
   to: string;
@@ -25,7 +25,7 @@ export interface Stretch {
 /** The change of one corridor's route. */
 export interface RouteChange {
   status: 'same' | 'changed' | 'lost' | 'gained' | 'none';
-  stretches: Stretch[];
+  stretches: RouteStretch[];
   /** One line for people: the stretches' phrases, or why the route was lost or gained. */
   text: string;
 }
@@ -122,7 +122,7 @@ export function describeRouteChange(base: Model, whatIf: Model, baseline: Route 
   const s = scenario as Route;
   if (b.legs.map((l) => l.edge).join(' ') === s.legs.map((l) => l.edge).join(' ')) return { status: 'same', stretches: [], text: 'same route' };
   const pairs = anchors(b.nodes, s.nodes);
-  const stretches: Stretch[] = [];
+  const stretches: RouteStretch[] = [];
   for (let k = 0; k + 1 < pairs.length; k++) {
     const [i0, j0] = pairs[k] as [number, number];
     const [i1, j1] = pairs[k + 1] as [number, number];

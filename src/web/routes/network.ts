@@ -373,7 +373,7 @@ export function networkPages(model: Model, scenarios: ReadonlyMap<string, Scenar
       const ids = new Set([...r.sources, ...Object.values(r.fieldBasis ?? {}).flatMap((fb) => fb?.sources ?? [])]);
       for (const s of ids) uses.set(s, (uses.get(s) ?? 0) + 1);
     }
-    page(res, 200, 'sources', { title: 'Sources', sources: net.sources.map((s) => ({ ...s, uses: `cited by ${uses.get(s.id) ?? 0} records` })) });
+    page(res, 200, 'sources', { title: 'Sources', sources: net.sources.map((s, i) => ({ ...s, n: i + 1, uses: `cited by ${uses.get(s.id) ?? 0} records` })) });
   });
 
   const scenarioList = [...scenarios.values()].map((s) => ({

@@ -144,8 +144,19 @@ export function explainCompare(model: Model, result: Pick<CompareResult, 'query'
 
   const runner = others[0];
   const own = items(model, best.route, objective)[0];
-  let first = `The ${best.name} is the ${SUPERLATIVE[objective]} at ${amount(best.value, objective)}`;
-  if (runner) first += `, ${objective === 'days' ? fmtDays(runner.value - best.value) : fmtInt(runner.value - best.value)} ${AHEAD[objective]} the ${runner.name} (${amount(runner.value, objective)})`;
+  // A best route that no single corridor gives (it changes corridors on the way) is named first.
+  const mixedValue = bestRoute && !entries.some((e) => sameRoute(e.route, bestRoute)) ? valueOf(bestRoute, objective) : null;
+  let first = '';
+  if (bestRoute && mixedValue !== null) {
+    const own = [...new Set(bestRoute.legs.flatMap((l) => (l.corridors.length === 1 && l.corridors[0] !== undefined ? [l.corridors[0]] : [])))];
+    const names = own.map((c) => shortName(result.corridors.find((x) => x.corridor === c)?.name ?? c));
+    first = `The ${SUPERLATIVE[objective]} route overall (${amount(mixedValue, objective)}) ${names.length > 1 ? `combines the ${andList(names)}` : 'changes corridors on the way'}; of the single corridors, `;
+  }
+  first += `${first ? 'the' : 'The'} ${best.name} is the ${SUPERLATIVE[objective]} at ${amount(best.value, objective)}`;
+  if (runner) {
+    const gap = objective === 'days' ? fmtDays(runner.value - best.value) : fmtInt(runner.value - best.value);
+    first += Number(gap.replace(/,/g, '')) === 0 ? `, level with the ${runner.name}` : `, ${gap} ${AHEAD[objective]} the ${runner.name} (${amount(runner.value, objective)})`;
+  }
   if (own) first += objective === 'days' ? `; its largest single item is ${own.text}` : objective === 'cost' ? `; its largest cost is ${own.text}` : `; it has ${own.text}`;
   sentences.push(`${first}.`);
 

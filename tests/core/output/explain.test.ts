@@ -47,6 +47,26 @@ describe('explainCompare', () => {
     ]);
   });
 
+  it('names a best route that changes corridors on the way before the fastest single corridor', () => {
+    // a–b is north's (1 d), b–c south's (1 d): the best route a–b–c takes 2 d on both corridors. Alone, north
+    // needs b–z–c (2.5 + 2.5 d): 6 d; south needs a–y–b (2.5 + 2.5 d): 6 d, tied, north first in network order.
+    const net = network(
+      [node('a'), node('b'), node('c'), node('y'), node('z')],
+      [
+        edge('a-b', 'a', 'b', { corridors: ['north'] }),
+        edge('b-z', 'b', 'z', { corridors: ['north'], transitDays: r(2.5) }),
+        edge('z-c', 'z', 'c', { corridors: ['north'], transitDays: r(2.5) }),
+        edge('b-c', 'b', 'c', { corridors: ['south'] }),
+        edge('a-y', 'a', 'y', { corridors: ['south'], transitDays: r(2.5) }),
+        edge('y-b', 'y', 'b', { corridors: ['south'], transitDays: r(2.5) }),
+      ],
+      ['north', 'south'],
+    );
+    const mm = model(net);
+    const [head] = explainCompare(mm, compare(mm, parseQuery(mm, { from: 'a', to: 'c' })));
+    expect(head).toBe('The fastest route overall (2.0 days) combines the North corridor and South corridor; of the single corridors, the North corridor is the fastest at 6.0 days, level with the South corridor.');
+  });
+
   it('says nothing when no corridor has a route', () => {
     expect(explainCompare(m, compare(m, parseQuery(m, { from: 'a', to: 'x' })))).toEqual([]);
   });

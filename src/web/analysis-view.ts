@@ -7,6 +7,7 @@ import {
   fmtRange,
   shortName,
   edgeName,
+  nodeName,
   withNames,
   type CorridorAlternatives,
   type CorridorDistribution,
@@ -99,9 +100,16 @@ const flowText = (x: number) => (Number.isFinite(x) ? fmtMt(x) : 'not limited');
 
 /** Throughput per corridor with both bounds and the limiting segments by name, with figure and basis. */
 export function throughputView(model: Model, list: Throughput[]) {
-  const cut = (c: { edge: string; capacityMtpa: number }) => {
-    const e = model.edgeById.get(c.edge);
-    return { edge: c.edge, name: edgeName(model, c.edge), capacity: fmtMt(c.capacityMtpa), basis: e?.fieldBasis?.capacityMtpa?.basis ?? e?.basis ?? '' };
+  // A cut holds segments and places (ports, border crossings) with a capacity of their own.
+  const cut = (c: { edge: string; kind?: 'edge' | 'node'; capacityMtpa: number }) => {
+    const record = c.kind === 'node' ? model.nodeById.get(c.edge) : model.edgeById.get(c.edge);
+    const node = c.kind === 'node';
+    return {
+      href: `/${node ? 'nodes' : 'edges'}/${c.edge}`,
+      name: node ? `${nodeName(model, c.edge)} (the place)` : edgeName(model, c.edge),
+      capacity: fmtMt(c.capacityMtpa),
+      basis: record?.fieldBasis?.capacityMtpa?.basis ?? record?.basis ?? '',
+    };
   };
   return list.map((t) => ({
     name: t.corridor === null ? 'All corridors' : shortName(model.network.corridors.find((c) => c.id === t.corridor)?.name ?? t.corridor),

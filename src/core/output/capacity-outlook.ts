@@ -38,8 +38,12 @@ function boundOf(t: Throughput): { bound: CapacityOutlook['bound']; flow: number
 
 function withBasis(model: Model, cut: readonly CutEdge[]): CutSegment[] {
   return cut.map((c) => {
-    const e = model.edgeById.get(c.edge);
-    return { ...c, name: e ? edgeName(model, e) : c.name, basis: e?.fieldBasis?.capacityMtpa?.basis ?? e?.basis ?? 'estimated' };
+    // A cut may hold a place (a port, a border crossing) with a capacity of its own.
+    const place = (c as { kind?: string }).kind === 'node' ? model.nodeById.get(c.edge) : undefined;
+    const e = place ? undefined : model.edgeById.get(c.edge);
+    const record = place ?? e;
+    const name = place ? `${place.name} (the place)` : e ? edgeName(model, e) : c.name;
+    return { ...c, name, basis: record?.fieldBasis?.capacityMtpa?.basis ?? record?.basis ?? 'estimated' };
   });
 }
 
@@ -91,8 +95,11 @@ export function capacityOutlook(model: Model, query: ThroughputQuery, corridor: 
   else if (!Number.isFinite(b.flow)) {
     text = `${head}: no known limit, since segments without a capacity figure join the two places (${now.t.unknownCapacityEdges.length} of them)`;
   } else {
-    const hedge = b.bound === 'unknown-unlimited' && now.t.unknownCapacityEdges.length ? `; ${now.t.unknownCapacityEdges.length} segments without a figure could lower it` : '';
-    text = `${head}: at most ${fmtMt(b.flow)} Mt/yr, set by ${cutText(cut)}${hedge}`;
+    const upper = now.t.unknownUnlimited.maxFlowMtpa;
+    text =
+      b.bound === 'known-only'
+        ? `${head}: ${fmtMt(b.flow)} Mt/yr over the segments whose capacity is known, set by ${cutText(cut)}${Number.isFinite(upper) && upper > b.flow + 1e-9 ? ` (up to ${fmtMt(upper)} if the segments without a figure carry more)` : ''}`
+        : `${head}: at most ${fmtMt(b.flow)} Mt/yr, set by ${cutText(cut)}${now.t.unknownCapacityEdges.length ? `; ${now.t.unknownCapacityEdges.length} segments without a figure could lower it` : ''}`;
   }
   if (now.t.reason === null) {
     if (change) {

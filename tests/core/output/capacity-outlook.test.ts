@@ -23,16 +23,16 @@ describe('capacityOutlook', () => {
     expect(o.bound).toBe('known-only');
     expect(o.maxFlowMtpa).toBe(2);
     expect(o.change).toMatchObject({ year: 2030, maxFlowMtpa: 4, because: ['A–B takes its 2030 figures'] });
-    expect(o.text).toBe('North corridor: at most 2 Mt/yr, set by A–B (2 Mt/yr, reported). From 2030 it rises to 4 Mt/yr as A–B takes its 2030 figures, then set by B–C (4 Mt/yr, reported).');
+    expect(o.text).toBe('North corridor: 2 Mt/yr over the segments whose capacity is known, set by A–B (2 Mt/yr, reported). From 2030 it rises to 4 Mt/yr as A–B takes its 2030 figures, then set by B–C (4 Mt/yr, reported).');
   });
 
   it('from a later year, the next change is the opening', () => {
     const o = capacityOutlook(m, { from: 'a', to: 'c', avoidCountries: [], year: 2030 }, 'north');
-    expect(o.text).toBe('North corridor: at most 4 Mt/yr, set by B–C (4 Mt/yr, reported). From 2032 it rises to 7 Mt/yr as A–C opens, then set by A–C (3 Mt/yr, estimated), B–C (4 Mt/yr, reported).');
+    expect(o.text).toBe('North corridor: 4 Mt/yr over the segments whose capacity is known, set by B–C (4 Mt/yr, reported). From 2032 it rises to 7 Mt/yr as A–C opens, then set by A–C (3 Mt/yr, estimated), B–C (4 Mt/yr, reported).');
   });
 
   it('says when nothing changes, and when there is no route', () => {
-    expect(capacityOutlook(m, { from: 'a', to: 'c', avoidCountries: [], year: 2032 }, 'north').text).toMatch(/^North corridor: at most 7 Mt\/yr, .*No change is planned in the data up to 2057\.$/);
+    expect(capacityOutlook(m, { from: 'a', to: 'c', avoidCountries: [], year: 2032 }, 'north').text).toMatch(/^North corridor: 7 Mt\/yr over the segments whose capacity is known, .*No change is planned in the data up to 2057\.$/);
     expect(capacityOutlook(m, { from: 'a', to: 'c', avoidCountries: [] }, 'south').text).toBe('South corridor: no route between the two places.');
   });
 });

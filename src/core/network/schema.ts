@@ -45,6 +45,10 @@ export const LIMITS = {
   perTrain: 1_000_000,
   /** Largest container capacity, TEU a year. */
   teuPerYear: 1_000_000_000,
+  /** Largest emission intensity, g CO2e per tonne-km (air freight is about 600). */
+  gramsCo2ePerTonneKm: 10_000,
+  /** Largest load of one FEU, tonnes (a 40-ft box carries about 27 t at most). */
+  tonnesPerFeu: 100,
 } as const;
 
 const bounded = (max: number, unit: string) => NonNegative.max(max).describe(`${unit}, at most ${max.toLocaleString('en-US')}.`);
@@ -286,7 +290,7 @@ export const EmissionFactor = z
     mode: Mode,
     traction: Traction.optional(),
     country: z.string().regex(/^[A-Z]{2}$/).optional().describe('Where set, the factor applies to this country only.'),
-    gramsCo2ePerTonneKm: NonNegative.describe('g CO2e per tonne-km, well-to-wheel.'),
+    gramsCo2ePerTonneKm: bounded(LIMITS.gramsCo2ePerTonneKm, 'g CO2e per tonne-km').describe('g CO2e per tonne-km, well-to-wheel.'),
     scope: z.literal('WTW'),
     basis: Basis,
     sources: z.array(Id).min(1),
@@ -300,7 +304,7 @@ export const EmissionFactors = z.strictObject({
   version: z.string(),
   method: z.string().describe('How the factors are applied.'),
   tonnesPerFeu: z
-    .strictObject({ value: NonNegative, basis: Basis, sources: z.array(Id).min(1), note: z.string().optional() })
+    .strictObject({ value: bounded(LIMITS.tonnesPerFeu, 'tonnes'), basis: Basis, sources: z.array(Id).min(1), note: z.string().optional() })
     .describe('Default cargo tonnes in one FEU.'),
   sources: z.array(Source),
   factors: z.array(EmissionFactor).min(1),

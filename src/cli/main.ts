@@ -6,7 +6,6 @@ import {
   DataValidationError,
   FileError,
   compare,
-  formatIssue,
   routeQuery,
   parseQuery,
   formatCompare,
@@ -40,7 +39,7 @@ import { applyScenario, compareScenario, formatScenarioCompare, isScenarioError,
 import { validateFiles } from './validate.ts';
 import { loadModel } from './model.ts';
 import { listEdges, listNodes, networkSummary } from './list.ts';
-import { defaultIo, type Io } from './io.ts';
+import { defaultIo, printIssues, type Io } from './io.ts';
 
 /** A bad command line: printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -339,11 +338,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 2;
     }
     if (isScenarioError(err)) {
-      for (const issue of err.issues) io.err(`${formatIssue(issue)}\n`);
+      printIssues(io, err.issues);
       return 2;
     }
     if (err instanceof DataValidationError) {
-      for (const issue of err.issues) io.err(`${formatIssue(issue)}\n`);
+      printIssues(io, err.issues);
       io.err(`corridors: ${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} found\n`);
       return 1;
     }

@@ -59,12 +59,23 @@ export function exactMatches<T extends Candidate>(text: string, candidates: read
   );
 }
 
-/** The closest candidates to a text, best first (at most `limit`, only reasonably close ones). */
+/** Longest text that suggestions look at: ids and names are far shorter, so longer input is cut first. */
+export const MAX_SUGGEST_TEXT = 64;
+/** Most candidates scored for one suggestion, so the work of a bad id is bounded whatever the network. */
+export const MAX_SUGGEST_CANDIDATES = 2000;
+
+/**
+ * The closest candidates to a text, best first (at most `limit`, only reasonably close ones). The work is
+ * bounded: the text is cut to MAX_SUGGEST_TEXT characters, each name to the same, and at most
+ * MAX_SUGGEST_CANDIDATES candidates are scored.
+ */
 export function closest<T extends Candidate>(text: string, candidates: readonly T[], limit = 3): T[] {
-  const q = normalizeName(text);
+  const q = normalizeName(text.slice(0, MAX_SUGGEST_TEXT * 2)).slice(0, MAX_SUGGEST_TEXT);
   if (!q) return [];
+  const form = (f: string) => normalizeName(f.slice(0, MAX_SUGGEST_TEXT * 2)).slice(0, MAX_SUGGEST_TEXT);
   return candidates
-    .map((c) => ({ c, s: Math.min(...[c.id, c.name, ...(c.aliases ?? [])].map((f) => score(q, normalizeName(f)))) }))
+    .slice(0, MAX_SUGGEST_CANDIDATES)
+    .map((c) => ({ c, s: Math.min(...[c.id, c.name, ...(c.aliases ?? []).slice(0, 16)].map((f) => score(q, form(f)))) }))
     .filter((x) => x.s <= 0.6)
     .sort((a, b) => a.s - b.s || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, limit)

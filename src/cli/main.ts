@@ -1,5 +1,7 @@
 // The `corridors` command line: parses arguments, calls the core, prints tables.
-// Exit codes: 0 ok, 1 bad data file or no route at all, 2 bad arguments.
+// Exit codes: 0 ok (serve: stopped cleanly), 1 bad data file, no route at all, or serve cannot listen,
+// 2 bad arguments, 70 an internal error.
+import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   CorridorsError,
@@ -40,6 +42,7 @@ import { validateFiles } from './validate.ts';
 import { loadModel } from './model.ts';
 import { listEdges, listNodes, networkSummary } from './list.ts';
 import { defaultIo, printIssues, type Io } from './io.ts';
+import type { ServeOptions } from '../web/server.ts';
 
 /** A bad command line: printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -59,7 +62,8 @@ Commands:
   nodes     [--search TEXT] [--format ...]
   edges     [--corridor ID] [--format ...]
   validate  [FILE...]        check network and data files (default: everything under networks/)
-  serve     [--port N] [--host H]  the web UI (PORT, default 3000; HOST, default 127.0.0.1)
+  serve     [--port N] [--host H] [--workers N]  the web UI (PORT, default 3000; HOST, default 127.0.0.1;
+            WORKERS processes, default one per core; HEAVY_THREADS, HEAVY_QUEUE, ACCESS_LOG=0)
   summary   [--network FILE] what the network holds, by corridor and basis
   help      this text`;
 
@@ -211,6 +215,33 @@ function alternativesView(query: Query, model: Model, alts: ReturnType<typeof co
   };
 }
 
+/** A whole number from a flag or an environment variable, within bounds. */
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  if (!/^\d{1,6}$/.test(text.trim()) || Number(text) < min || Number(text) > max) throw new UsageError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  return Number(text);
+}
+
+/**
+ * How `serve` runs, from its flags and the environment: PORT, HOST, WORKERS (processes; default one per core),
+ * HEAVY_THREADS (worker threads per process for heavy requests; 0 runs them on the main thread; default the cores
+ * shared among the processes), HEAVY_QUEUE (heavy requests that may wait per process; default 32) and ACCESS_LOG
+ * (0 turns the JSON access log off; on by default).
+ */
+export function serveOptions(values: { port?: string | undefined; host?: string | undefined; workers?: string | undefined }, env: NodeJS.ProcessEnv): ServeOptions {
+  const port = values.port ?? env.PORT ?? '3000';
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port: expected a port number, got "${port}"`);
+  const cores = availableParallelism();
+  const workersText = values.workers ?? env.WORKERS;
+  const workers = workersText === undefined || workersText === '' ? cores : wholeNumber(values.workers !== undefined ? '--workers' : 'WORKERS', workersText, 1, 256);
+  const threadsText = env.HEAVY_THREADS;
+  const threads = threadsText === undefined || threadsText === '' ? Math.max(1, Math.floor(cores / workers)) : wholeNumber('HEAVY_THREADS', threadsText, 0, 64);
+  const queueText = env.HEAVY_QUEUE;
+  const maxQueue = queueText === undefined || queueText === '' ? 32 : wholeNumber('HEAVY_QUEUE', queueText, 0, 10_000);
+  const log = (env.ACCESS_LOG ?? '1').trim().toLowerCase();
+  if (!['0', '1', 'false', 'true', 'off', 'on'].includes(log)) throw new UsageError(`ACCESS_LOG: expected 1 or 0, got "${env.ACCESS_LOG}"`);
+  return { port: Number(port), host: values.host ?? env.HOST ?? '127.0.0.1', workers, threads, maxQueue, accessLog: ['1', 'true', 'on'].includes(log) };
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -309,13 +340,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case 'serve': {
-      const { values } = parse(rest, { port: { type: 'string' }, host: { type: 'string' }, network: { type: 'string' } });
-      const port = values.port ?? process.env.PORT ?? '3000';
-      if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port: expected a port number, got "${port}"`);
+      const { values } = parse(rest, { port: { type: 'string' }, host: { type: 'string' }, network: { type: 'string' }, workers: { type: 'string' } });
+      const options = serveOptions(values, process.env);
       const model = loadModel(values.network);
-      const { serve } = await import('../web/server.ts');
-      await serve(model, Number(port), io, values.host ?? process.env.HOST ?? '127.0.0.1');
-      return await new Promise<number>(() => {});
+      const { runServer } = await import('../web/server.ts');
+      return await runServer(model, options, io);
     }
     case 'summary': {
       const { values } = parse(rest, { network: { type: 'string' } });

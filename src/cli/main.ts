@@ -17,7 +17,8 @@ import {
   type Model,
   type QueryInput,
 } from '../core/index.ts';
-import { loadScenario, shippedScenarios } from '../core/load.ts';
+import { DEFAULT_OBSERVATIONS_FILE, loadObservationsFile, loadScenario, shippedScenarios } from '../core/load.ts';
+import { calibrate, formatCalibration } from '../core/index.ts';
 import { compareGeoJson, geojsonText } from '../core/output/geojson.ts';
 import {
   CRITERIA,
@@ -53,7 +54,7 @@ Commands:
   compare   --from ID --to ID [--objective days|cost|km|co2] [--format table|md|csv|json|geojson]
             [--network FILE] [--year YYYY] [--cargo-mtpa N] [--avoid-country XX,YY] [--tonnes-per-feu N]
             [--scenario ID|FILE] [--close ID]... [--open ID]... [--set ID.field=value]...
-            [--alternatives K] [--samples N --seed S --within DAYS]
+            [--via ID]... (pass these places in order) [--alternatives K] [--samples N --seed S --within DAYS]
   route     --from ID --to ID [--corridor ID] [same options as compare]
   pareto    --from ID --to ID [--criteria days,cost,co2] [filters and what-if as compare]
   capacity  --from ID --to ID [--corridor ID] [--year YYYY] [--scenario ...]   max-flow and minimum cut
@@ -64,6 +65,7 @@ Commands:
   validate  [FILE...]        check network and data files (default: everything under networks/)
   serve     [--port N] [--host H] [--workers N]  the web UI (PORT, default 3000; HOST, default 127.0.0.1;
             WORKERS processes, default one per core; HEAVY_THREADS, HEAVY_QUEUE, ACCESS_LOG=0)
+  calibrate [--format table|md|csv|json] [--observations FILE]  the model against published figures
   summary   [--network FILE] what the network holds, by corridor and basis
   help      this text`;
 
@@ -88,6 +90,7 @@ const QUERY_OPTIONS = {
   within: { type: 'string' },
   criteria: { type: 'string' },
   years: { type: 'string' },
+  via: { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 const FLAG_NAMES = {
@@ -99,6 +102,7 @@ const FLAG_NAMES = {
   cargoMtpa: '--cargo-mtpa',
   avoidCountries: '--avoid-country',
   tonnesPerFeu: '--tonnes-per-feu',
+  via: '--via',
 };
 
 /** Joins "--flag -2" into "--flag=-2" so a negative number reaches the value check instead of the flag parser. */
@@ -141,6 +145,7 @@ function queryInput(values: Record<string, string | string[] | boolean | undefin
     cargoMtpa: values['cargo-mtpa'],
     tonnesPerFeu: values['tonnes-per-feu'],
     avoidCountries: Array.isArray(avoid) ? avoid.join(',') : avoid,
+    via: values.via,
   };
 }
 
@@ -346,6 +351,14 @@ async function run(argv: string[], io: Io): Promise<number> {
       const { runServer } = await import('../web/server.ts');
       return await runServer(model, options, io);
     }
+    case 'calibrate': {
+      const { values } = parse(rest, { format: { type: 'string' }, network: { type: 'string' }, observations: { type: 'string' } });
+      const format = formatOf(values.format);
+      const model = loadModel(values.network);
+      const observations = loadObservationsFile(model, values.observations ?? DEFAULT_OBSERVATIONS_FILE, values.observations ?? 'networks/observations.json');
+      io.out(formatCalibration(calibrate(model, observations), model.network, format));
+      return 0;
+    }
     case 'summary': {
       const { values } = parse(rest, { network: { type: 'string' } });
       const model = loadModel(values.network);
@@ -353,7 +366,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: compare, route, pareto, capacity, timeline, scenarios, nodes, edges, validate, serve, summary, help`);
+      throw new UsageError(`unknown command "${command}"; commands: compare, route, pareto, capacity, timeline, calibrate, scenarios, nodes, edges, validate, serve, summary, help`);
   }
 }
 

@@ -1,7 +1,7 @@
 // `corridors validate [FILE...]`: checks network, emission-factor, scenario and observation files and reports
 // every problem. Each file is checked on its own: a broken file is reported and the next one is still checked.
 import { basename, dirname, join } from 'node:path';
-import { applyScenario, CorridorsError, DataValidationError, checkNetwork, parseEmissionFactors, parseScenario, type Model } from '../core/index.ts';
+import { applyScenario, CorridorsError, DataValidationError, checkNetwork, parseEmissionFactors, parseObservations, parseScenario, type Model } from '../core/index.ts';
 import { loadModel } from './model.ts';
 import { NETWORKS_DIR, SCENARIOS_DIR, listJsonFiles, readJsonFile } from '../core/load.ts';
 import { displayPath, printIssues, type Io } from './io.ts';
@@ -33,26 +33,18 @@ let cached: Model | undefined;
 const baseModel = () => (cached ??= loadModel(undefined));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/**
- * Observed end-to-end figures (networks/observations.json). Only the outline is checked here: an object with an
- * array "observations". The full check belongs with the observations schema.
- */
-function checkObservations(data: unknown, label: string): string {
-  const rows = isRec(data) ? data.observations : undefined;
-  if (!Array.isArray(rows)) {
-    const got = isRec(data) ? (rows === undefined ? 'nothing' : typeof rows) : Array.isArray(data) ? 'an array at the top level' : typeof data;
-    throw new DataValidationError([{ file: label, jsonPath: isRec(data) ? '$.observations' : '$', code: 'invalid_type', message: `expected an object with an array "observations", got ${got}` }]);
-  }
-  return `observations file (${plural(rows.length, 'row')})`;
-}
-
 /** The kinds `validate` knows, most specific first; a file that fits none is read as a network. */
 export const DATA_KINDS: readonly DataKind[] = [
   {
     name: 'observations',
     keys: ['observations'],
     named: (file) => basename(file) === 'observations.json',
-    check: (data, label) => checkObservations(data, label),
+    check: (data, label) => {
+      // Observations are checked against the embedded network: their schema, sources and the places they name.
+      const obs = parseObservations(baseModel(), data, label);
+      const fitted = obs.observations.filter((o) => o.kind === 'observed' || o.kind === 'schedule').length;
+      return `observations ${obs.id} (as of ${obs.asOf}): ${plural(obs.observations.length, 'row')}, ${fitted} observed or scheduled, ${plural(obs.sources.length, 'source')}`;
+    },
   },
   {
     name: 'emission factors',

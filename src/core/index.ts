@@ -13,6 +13,8 @@ export * from './network/scenario-schema.ts';
 export * from './network/apply-scenario.ts';
 export * from './network/figure-basis.ts';
 export * from './network/geo.ts';
+export * from './network/periods.ts';
+export * from './network/observations-schema.ts';
 
 export * from './routing/query.ts';
 export * from './routing/suggest.ts';
@@ -32,9 +34,10 @@ export * from './analysis/throughput.ts';
 export * from './analysis/uncertainty.ts';
 export * from './analysis/timeline.ts';
 export * from './analysis/compare-extras.ts';
+export * from './analysis/calibrate.ts';
 
 export * from './output/format.ts';
 export * from './output/format-number.ts';
 export * from './output/format-analysis.ts';
 export * from './output/geojson.ts';
-export * from './network/periods.ts';
+export * from './output/format-calibration.ts';

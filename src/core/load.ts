@@ -9,6 +9,7 @@ import type { Model } from './network/model.ts';
 import type { Scenario } from './network/scenario-schema.ts';
 import { closest } from './routing/suggest.ts';
 import { parseEmissionFactors, parseNetwork } from './network/validate.ts';
+import { parseObservations, type ObservationsFile } from './network/observations-schema.ts';
 import type { EmissionFactors, Network } from './network/schema.ts';
 
 /** The folder holding the embedded data (networks/). */
@@ -17,6 +18,8 @@ export const NETWORKS_DIR = fileURLToPath(new URL('../../networks/', import.meta
 export const DEFAULT_NETWORK_FILE = join(NETWORKS_DIR, 'eurasia.json');
 /** The embedded emission factors. */
 export const DEFAULT_FACTORS_FILE = join(NETWORKS_DIR, 'emission-factors.json');
+/** The embedded observations (published figures the model is calibrated against). */
+export const DEFAULT_OBSERVATIONS_FILE = join(NETWORKS_DIR, 'observations.json');
 /** The shipped scenarios. */
 export const SCENARIOS_DIR = join(NETWORKS_DIR, 'scenarios');
 
@@ -129,4 +132,12 @@ export function loadScenario(model: Model, idOrFile: string, label?: string): { 
     throw err;
   }
   return { scenario: parseScenario(model, data, shown), file: shown };
+}
+
+/**
+ * Loads and validates an observations file against a model.
+ * @throws FileError, DataValidationError.
+ */
+export function loadObservationsFile(model: Model, file: string = DEFAULT_OBSERVATIONS_FILE, label: string = file): ObservationsFile {
+  return parseObservations(model, readJsonFile(file, label), label);
 }

@@ -5,12 +5,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import { fileURLToPath } from 'node:url';
-import { PERT_METHOD, type Model, type Scenario } from '../core/index.ts';
+import { PERT_METHOD, type Model, type ObservationsFile, type Scenario } from '../core/index.ts';
 import { corridorColor } from '../core/output/geojson.ts';
-import { loadScenario, shippedScenarios } from '../core/load.ts';
+import { loadObservationsFile, loadScenario, shippedScenarios } from '../core/load.ts';
 import { accessLog } from './access-log.ts';
 import { createAnswers, escapedJson, type Endpoint } from './answers.ts';
 import { inlineRunner, QueueFullError, type HeavyRunner } from './heavy-pool.ts';
+import { calibrationPages } from './routes/calibration.ts';
 import { openApiDocument } from './openapi.ts';
 import { canonicalValues, formValues, queryString, type FieldError } from './params.ts';
 import { createRenderer, type Render } from './render.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   accessLog?: boolean | DestinationStream;
   /** Whether the app takes traffic; /readyz answers 503 once it returns false (the server is draining). */
   ready?: () => boolean;
+  /** Published observations for /calibration (default: networks/observations.json). */
+  observations?: ObservationsFile;
 }
 
 /** The longest request URL accepted, in characters. */
@@ -183,6 +186,8 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   app.use(networkPages(base, scenarios, page));
+  app.use(calibrationPages(base, options.observations ?? loadObservationsFile(base), page));
+  app.use(calibrationPages(base, options.observations ?? loadObservationsFile(base), page));
 
   const sendJsonError = (res: Response, status: number, errors: FieldError[]) => send(res, answers.error('api/compare', status, errors, formValues({})));
   app.use((req: Request, res: Response) => {

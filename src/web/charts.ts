@@ -139,3 +139,34 @@ export function rangeBarSvg(p10: number, p50: number, p90: number, scaleMax: num
     '</svg>',
   ].join('');
 }
+
+/** One point of a calibration chart: the published figure, the model's, and whether the row is fitted. */
+export interface CalibrationPoint {
+  published: number;
+  model: number;
+  fitted: boolean;
+  label: string;
+}
+
+/**
+ * Model against published, on the same scale from 0, with the line where they agree and the ±15% band around it.
+ * Fitted rows (observed, schedule) are filled circles; claims and targets hollow.
+ */
+export function calibrationChartSvg(points: CalibrationPoint[], opts: { title: string; unit: string; color: string }): string {
+  const f: Frame = { width: 300, height: 280, left: 48, right: 12, top: 14, bottom: 44 };
+  const hi = Math.max(1, ...points.flatMap((p) => [p.published, p.model])) * 1.08;
+  const x = (v: number) => f.left + (v / hi) * (f.width - f.left - f.right);
+  const y = (v: number) => f.height - f.bottom - (v / hi) * (f.height - f.top - f.bottom);
+  const fmt = (v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(Math.round(v)));
+  const out = open(f.width, f.height, opts.title, points.map((p) => `${p.label}: published ${p.published}, model ${p.model}`).join('; '));
+  const t = ticks(0, hi, 4);
+  out.push(...axes(f, t, t, `published (${opts.unit})`, `model (${opts.unit})`, x, y, fmt, fmt));
+  out.push(`<path d="M${n1(x(0))},${n1(y(0))}L${n1(x(hi / 1.15))},${n1(y(hi))}L${n1(x(hi))},${n1(y(hi))}L${n1(x(hi))},${n1(y(hi * 0.85))}Z" fill="#e8f2e8"/>`);
+  out.push(`<line x1="${n1(x(0))}" y1="${n1(y(0))}" x2="${n1(x(hi))}" y2="${n1(y(hi))}" stroke="#5a8f5a" stroke-width="1.5"/>`);
+  for (const p of points) {
+    const fill = p.fitted ? escapeXml(opts.color) : '#ffffff';
+    out.push(`<circle cx="${n1(x(p.published))}" cy="${n1(y(p.model))}" r="4" fill="${fill}" stroke="#222222" stroke-width="1"><title>${escapeXml(p.label)}</title></circle>`);
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}

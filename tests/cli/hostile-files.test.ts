@@ -69,7 +69,7 @@ describe('numbers', () => {
     const dwell = await runCli(['compare', '--from', 'xian', '--to', 'duisburg', '--samples', '1000', '--set', 'brest.dwellDays={"typical":0,"min":0,"max":1e308}']);
     expect(dwell.code).toBe(2);
     expect(dwell.err).toContain('dwellDays: max 1e308 is above the limit of 365 days');
-    const transit = await runCli(['compare', '--from', 'xian', '--to', 'duisburg', '--set', 'xian-lanzhou.transitDays={"typical":1e308,"min":0,"max":1e308}']);
+    const transit = await runCli(['compare', '--from', 'xian', '--to', 'duisburg', '--set', 'xian-baoji.transitDays={"typical":1e308,"min":0,"max":1e308}']);
     expect(transit.code).toBe(2);
     expect(transit.err).toContain('transitDays: typical 1e308 is above the limit of 365 days');
   });
@@ -96,10 +96,14 @@ describe('what a file is', () => {
     expect(edits.err).not.toContain('$.nodes');
   });
 
-  it('an observations file is recognised and counted', async () => {
+  it('an observations file is recognised by its "observations" and checked as one', async () => {
+    const shipped = await runCli(['validate', 'networks/observations.json']);
+    expect(shipped.out).toMatch(/^networks\/observations\.json: ok: observations /);
+    expect(shipped.code).toBe(0);
     const res = await runCli(['validate', f('observations.json')]);
-    expect(res.out).toMatch(/observations\.json: ok: observations file \(2 rows\)\n$/);
-    expect(res.code).toBe(0);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/observations\.json: \d+ problems? \(checked as an observations file: it has "observations"\)\n$/);
+    expect(res.err).not.toContain('$.nodes');
   });
 
   it('hundreds of problems print 200 and the count of the rest', async () => {

@@ -220,15 +220,15 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
       const arr = await get(`/compare?${p}[a]=1&${p}=2&${p}=3`);
       expect(arr.status).toBeLessThan(500);
     }
-  });
+  }, 90_000); // 1,764 requests: tens of seconds on a busy 2-core machine
 });
 
 describe('figures past their bounds', () => {
   it('the 1e308 edits answer 400 naming the bound on every compare endpoint', async () => {
     const edits = [
       ['brest.dwellDays={"typical":0,"min":0,"max":1e308}', 'dwellDays: max 1e308 is above the limit of 365 days'],
-      ['xian-lanzhou.transitDays={"typical":1e308,"min":0,"max":1e308}', 'transitDays: typical 1e308 is above the limit of 365 days'],
-      ['xian-lanzhou.distanceKm=1e309', 'distanceKm: 1e309 is too large for a number'],
+      ['xian-baoji.transitDays={"typical":1e308,"min":0,"max":1e308}', 'transitDays: typical 1e308 is above the limit of 365 days'],
+      ['xian-baoji.distanceKm=1e309', 'distanceKm: 1e309 is too large for a number'],
       ['brest.dwellDays=366', 'dwellDays: 366 is above the limit of 365 days'],
     ];
     for (const [set, message] of edits) {

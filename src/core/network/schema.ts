@@ -98,6 +98,10 @@ export const Method = z
     name: z.string().min(1).describe('Short readable name, e.g. "Great-circle distance × detour factor".'),
     description: z.string().min(1).describe('The formula and its inputs, so the figure can be reproduced.'),
     sources: z.array(Id).describe('Source ids of the method\'s inputs.'),
+    relativeRange: z
+      .strictObject({ min: z.number().finite().positive(), max: z.number().finite().positive() })
+      .optional()
+      .describe('Where the method was checked against sourced figures: the lowest and highest ratio of a sourced figure to the method\'s estimate, so an estimate x spans x × min to x × max.'),
     note: z.string().optional(),
   })
   .describe('An estimation method that figures name in fieldBasis.method.');

@@ -75,8 +75,6 @@ function referenceIssues(file: string, data: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!isRec(data)) return issues;
   const add = (path: PropertyKey[], code: string, message: string) => issues.push({ file, jsonPath: jsonPath(path), code, message });
-  // TRANSITION: while the region data work is merged these two rules warn; they become errors after the merge.
-  const warn = (path: PropertyKey[], code: string, message: string) => issues.push({ file, jsonPath: jsonPath(path), code, message, severity: 'warning' });
 
   const ids: Record<string, Set<string>> = {};
   for (const key of ['sources', 'methods', 'corridors', 'nodes', 'edges']) {
@@ -101,7 +99,7 @@ function referenceIssues(file: string, data: unknown): ValidationIssue[] {
       if (typeof s === 'string' && !sources.has(s)) add([...path, j], 'unknown_source', `unknown source id "${s}"`);
     });
     if (list.length > max) {
-      warn(path, 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
+      add(path, 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
     }
   };
   const checkMethod = (path: PropertyKey[], id: unknown) => {
@@ -189,7 +187,7 @@ function referenceIssues(file: string, data: unknown): ValidationIssue[] {
       const gc = haversineKm(a.lat, a.lon, b.lat, b.lon);
       const km = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
       if (e.distanceKm < gc * (1 - GEOMETRY_TOLERANCE)) {
-        warn(['edges', i, 'distanceKm'], 'shorter_than_great_circle', `${km(e.distanceKm)} km is shorter than the ${km(gc)} km great-circle distance between "${String(e.from)}" and "${String(e.to)}": the length or a node's position is wrong`);
+        add(['edges', i, 'distanceKm'], 'shorter_than_great_circle', `${km(e.distanceKm)} km is shorter than the ${km(gc)} km great-circle distance between "${String(e.from)}" and "${String(e.to)}": the length or a node's position is wrong`);
       } else if (e.mode === 'rail' && gc > 0 && e.distanceKm > gc * MAX_RAIL_DETOUR) {
         issues.push({
           file,

@@ -16,6 +16,8 @@ export interface Leg {
   status: Edge['status'];
   corridors: string[];
   distanceKm: Km;
+  /** The spread of the length: the figure itself where sourced; for an estimate, the spread its method showed against sourced lengths. */
+  distanceKmRange: { min: Km; max: Km };
   transitDays: Range;
   /** Dwell at the `to` node when the route passes through it; null at the destination or where none is given. */
   dwellDays: Range | null;
@@ -30,7 +32,7 @@ export interface Leg {
   volume: Volume | null;
   /** The most one train (or sailing) can carry on the segment, where published. */
   perTrain: PerTrain | null;
-  /** Throughput of the `to` node (port, border crossing, terminal), Mt/yr; null where unknown or none. */
+  /** Throughput of the `to` node (port, border crossing, terminal), Mt/yr, counted whether the route passes through or ends there; null where unknown or none. */
   nodeCapacityMtpa: Mtpa | null;
   /** The volume the `to` node handled in a recent year, where published. */
   nodeVolume: Volume | null;
@@ -72,6 +74,8 @@ export interface PerTrainLimit {
 /** Sums over the legs and dwells of a route. */
 export interface Totals {
   distanceKm: Km;
+  /** The sum of the legs' length spreads. */
+  distanceKmRange: { min: Km; max: Km };
   transitDays: { typical: Days; min: Days; max: Days };
   /** null when any leg lacks a cost figure (see costMissingEdges): an unknown cost is never shown as zero. */
   costUsdPerFeu: { typical: UsdPerFeu; min: UsdPerFeu; max: UsdPerFeu } | null;
@@ -127,6 +131,8 @@ export function buildLeg(model: Model, edge: Edge, fromId: string, passThrough: 
   const factor = factorForEdge(model.factors, edge, fromNode, toNode);
   const dwellDays = passThrough ? (toNode.dwellDays ?? null) : null;
   const nodeCapacity = toNode.capacityMtpa ?? null;
+  const kmMethod = estimatedField(edge, 'distanceKm') ? edge.fieldBasis?.distanceKm?.method : undefined;
+  const spread = (kmMethod !== undefined ? model.network.methods?.find((m) => m.id === kmMethod)?.relativeRange : undefined) ?? { min: 1, max: 1 };
   const dwellCost = passThrough ? (toNode.dwellCostUsdPerFeu ?? null) : null;
   const estimated: string[] = [];
   if (estimatedField(edge, 'distanceKm')) estimated.push('distanceKm');
@@ -147,6 +153,7 @@ export function buildLeg(model: Model, edge: Edge, fromId: string, passThrough: 
     status: edge.status,
     corridors: [...edge.corridors],
     distanceKm: edge.distanceKm,
+    distanceKmRange: { min: round(edge.distanceKm * spread.min), max: round(edge.distanceKm * spread.max) },
     transitDays: { ...edge.transitDays },
     dwellDays: dwellDays ? { ...dwellDays } : null,
     costUsdPerFeu: edge.costUsdPerFeu ? { ...edge.costUsdPerFeu } : null,
@@ -187,12 +194,18 @@ export function perTrainLimit(legs: readonly Leg[]): PerTrainLimit {
 }
 
 /** The totals of a list of legs: the one place where route figures are added up. */
-export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => string; node?: (id: string) => string } = {}): Totals {
+export function sumTotals(
+  legs: readonly Leg[],
+  names: { edge?: (id: string) => string; node?: (id: string) => string } = {},
+  origin: { id: string; capacityMtpa: Mtpa | null; volume: Volume | null } | null = null,
+): Totals {
   const days = { typical: 0, min: 0, max: 0 };
   const cost = { typical: 0, min: 0, max: 0 };
   const costMissingEdges: string[] = [];
   const unknownCapacityEdges: string[] = [];
   let distanceKm = 0;
+  let kmMin = 0;
+  let kmMax = 0;
   let co2 = 0;
   let capacity: number | null = null;
   let bottleneck: Bottleneck | null = null;
@@ -206,6 +219,8 @@ export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => 
   };
   for (const leg of legs) {
     distanceKm += leg.distanceKm;
+    kmMin += leg.distanceKmRange.min;
+    kmMax += leg.distanceKmRange.max;
     co2 += leg.co2KgPerFeu;
     for (const k of ['typical', 'min', 'max'] as const) {
       days[k] += leg.transitDays[k] + (leg.dwellDays?.[k] ?? 0);
@@ -218,11 +233,14 @@ export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => 
     consider('node', leg.to, names.node?.(leg.to) ?? leg.to, leg.nodeCapacityMtpa, 'all', leg.nodeVolume);
     estimatedFigures += leg.estimated.length;
   }
+  // A place's capacity counts on every route that starts, passes through or ends at it.
+  if (origin) consider('node', origin.id, names.node?.(origin.id) ?? origin.id, origin.capacityMtpa, 'all', origin.volume);
   const b = bottleneck as Bottleneck | null;
   const spare = b?.volume ? Math.max(0, round(b.capacityMtpa - b.volume.mtpa)) : null;
   const r3 = (o: { typical: number; min: number; max: number }) => ({ typical: round(o.typical), min: round(o.min), max: round(o.max) });
   return {
     distanceKm: round(distanceKm),
+    distanceKmRange: { min: round(kmMin), max: round(kmMax) },
     transitDays: r3(days),
     costUsdPerFeu: costMissingEdges.length ? null : r3(cost),
     costMissingEdges,
@@ -250,5 +268,7 @@ export function buildRoute(model: Model, nodes: readonly string[], edgeIds: read
   });
   const corridors = model.corridorIds.filter((c) => legs.every((l) => l.corridors.includes(c)));
   const nodeName = (id: string) => model.nodeById.get(id)?.name ?? id;
-  return { nodes: [...nodes], legs, totals: sumTotals(legs, { node: nodeName }), corridors };
+  const first = model.nodeById.get(nodes[0] ?? '');
+  const origin = first ? { id: first.id, capacityMtpa: first.capacityMtpa ?? null, volume: first.volume ?? null } : null;
+  return { nodes: [...nodes], legs, totals: sumTotals(legs, { node: nodeName }, origin), corridors };
 }

@@ -213,9 +213,14 @@ export function applyEdits(base: Model, edits: readonly LocatedEdit[], label: st
       text = `scaled ${field} of ${kind} ${id} by ${f}${where}`;
       // The scaled figure must stay within the same bounds as a set one, or sums and samples could overflow.
       const records: (Node | Edge)[] = onNode ? [nodes[nodeIdx] as Node] : edgeIdx.map((i) => edges[i] as Edge);
-      const problem = records
-        .map((record) => {
-          const next = apply((record as Record<string, unknown>)[field]);
+      // Planned values of the field (periods) are scaled with it, so they are checked too.
+      const values = records.flatMap((record) => {
+        const periods = ((record as { periods?: Record<string, unknown>[] }).periods ?? []).filter((p) => field in p);
+        return [(record as Record<string, unknown>)[field], ...periods.map((p) => p[field])];
+      });
+      const problem = values
+        .map((old) => {
+          const next = apply(old);
           return next === null || next === undefined ? null : figureProblem(field as NumericField, next);
         })
         .find((p) => p !== null);

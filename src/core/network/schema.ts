@@ -49,6 +49,10 @@ export const LIMITS = {
   gramsCo2ePerTonneKm: 10_000,
   /** Largest load of one FEU, tonnes (a 40-ft box carries about 27 t at most). */
   tonnesPerFeu: 100,
+  /** Largest ratio in a method's relativeRange (a sourced figure against the method's estimate). */
+  relativeRange: 10,
+  /** Largest published end-to-end figure of an observation: days, km or USD per FEU of a whole route. */
+  observedFigure: 10_000_000,
 } as const;
 
 const bounded = (max: number, unit: string) => NonNegative.max(max).describe(`${unit}, at most ${max.toLocaleString('en-US')}.`);
@@ -99,7 +103,7 @@ export const Method = z
     description: z.string().min(1).describe('The formula and its inputs, so the figure can be reproduced.'),
     sources: z.array(Id).describe('Source ids of the method\'s inputs.'),
     relativeRange: z
-      .strictObject({ min: z.number().finite().positive(), max: z.number().finite().positive() })
+      .strictObject({ min: z.number().finite().positive().max(LIMITS.relativeRange), max: z.number().finite().positive().max(LIMITS.relativeRange) })
       .optional()
       .describe('Where the method was checked against sourced figures: the lowest and highest ratio of a sourced figure to the method\'s estimate, so an estimate x spans x × min to x × max.'),
     note: z.string().optional(),

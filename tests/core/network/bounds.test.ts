@@ -178,6 +178,22 @@ describe('extreme numbers in what-if edits', () => {
     expect(() => scale([150], 'transitDays')).toThrow('scaling by 150: transitDays: max 450 is above the limit of 365 days');
   });
 
+  it('scale checks the planned values it scales too', () => {
+    const net = worked();
+    const ab = net.edges.find((e) => e.id === 'a-b');
+    if (ab) ab.periods = [{ fromYear: 2030, capacityMtpa: 500, basis: 'reported', sources: ['src-a'] }];
+    const base = model(net);
+    const scale = (factor: number) => () => applyEdits(base, [{ edit: { op: 'scale', edge: 'a-b', field: 'capacityMtpa', factor }, file: 's.json', path: ['edits', 0] }], 'scenario "s"');
+    // Today 10 Mt/yr, 500 from 2030: 30× gives 300 and 15,000, past the 10,000 bound.
+    expect(scale(30)).toThrow('scaling by 30: capacityMtpa: 15000 is above the limit of 10,000 Mt/yr');
+    expect(scale(20)().model.edgeById.get('a-b')?.periods?.[0]?.capacityMtpa).toBe(10_000);
+  });
+
+  it('a method\'s relative range is a ratio of at most 10', () => {
+    const net = { ...worked(), methods: [{ id: 'm', name: 'M', description: 'd', sources: ['src-a'], relativeRange: { min: 0.9, max: 1e308 } }] };
+    expect(checkNetwork(net).issues.map((i) => `${i.jsonPath}: ${i.message}`)).toEqual(['$.methods[0].relativeRange.max: expected a number <= 10, got 1e+308']);
+  });
+
   it('set and add-edge use the same bounds as the network file', () => {
     const base = model(worked());
     const run = (edit: Edit) => () => applyEdits(base, [{ edit, file: 's.json', path: ['edits', 0] }], 'scenario "s"');

@@ -238,14 +238,15 @@ describe('process life', () => {
   });
 
   /** Starts `corridors serve` in its own process and resolves with its URL once it listens. */
-  function serveProcess(args: string[] = []) {
+  function serveProcess(args: string[] = [], workers = 1) {
     const child = spawn(process.execPath, ['bin/corridors.js', 'serve', '--port', '0', ...args], {
       cwd: ROOT,
-      env: { ...process.env, WORKERS: '1', ACCESS_LOG: '0' },
+      env: { ...process.env, WORKERS: String(workers), ACCESS_LOG: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
+    const stdout = () => out;
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const url = new Promise<string>((resolve, reject) => {
@@ -257,7 +258,7 @@ describe('process life', () => {
       void exited.then((code) => reject(new Error(`serve exited with ${code}: ${err}`)));
     });
     url.catch(() => undefined); // a serve that is meant to fail is awaited through `exited`
-    return { child, url, exited, stderr: () => err };
+    return { child, url, exited, stderr: () => err, stdout };
   }
 
   it('SIGTERM during a request: the request completes with 200 and the server exits 0; a second serve on the port exits 1 with one line', async () => {
@@ -277,5 +278,19 @@ describe('process life', () => {
     expect((await heavy).status).toBe(200);
     expect(await server.exited).toBe(0);
     expect(server.stderr()).toBe('');
-  });
+  }, 60_000);
+
+  it('WORKERS=2: two processes share the port and one line says so; a second cluster on the port exits 1 with one line; SIGTERM stops both, exit 0', async () => {
+    const server = serveProcess([], 2);
+    const url = await server.url;
+    expect(server.stdout()).toMatch(/^corridors: serving .* at http:\/\/127\.0\.0\.1:\d+\/ \(2 processes\)\n$/);
+    expect((await get(`${url}/readyz`)).status).toBe(200);
+    const port = new URL(url).port;
+    const second = serveProcess(['--port', port], 2);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr()).toBe(`corridors: port ${port} is in use; set PORT or --port\n`);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).toBe('');
+  }, 60_000);
 });

@@ -77,7 +77,8 @@ export function createHeavyPool(model: Model, scenarios: ReadonlyMap<string, Sce
     filename: new URL('./worker-entry.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    maxQueue,
+    // The bound is kept here (pending below), not by piscina, which would also refuse tasks that only wait for a
+    // thread that is still starting.
     idleTimeout: 60_000,
     workerData,
   });

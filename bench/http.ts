@@ -46,6 +46,10 @@ function startServer(env: Record<string, string> = {}): Promise<{ url: string; s
     let out = '';
     const timer = setTimeout(() => reject(new Error('server did not start within 20 s')), 20_000);
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
+    // An interrupted bench takes its server with it.
+    const kill = () => child.kill('SIGTERM');
+    process.once('exit', kill);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
@@ -69,10 +73,13 @@ const HEAVY_REQUESTS = 20;
 const HEAVY_PATH = '/compare?from=xian&to=duisburg&samples=20000&alternatives=10';
 const CACHED_PATH = '/compare?from=xian&to=duisburg';
 const CACHED_EVERY_MS = 50;
+const REQUEST_TIMEOUT_MS = 120_000;
 
 interface Contention {
   mode: string;
   cachedRequests: number;
+  /** Cached-page requests that failed or timed out (timed all the same). */
+  cachedFailed: number;
   cachedP50Ms: number;
   cachedP99Ms: number;
   cachedMaxMs: number;
@@ -90,11 +97,16 @@ const ms = (x: number) => Math.round(x * 10) / 10;
 async function contention(mode: string, env: Record<string, string>): Promise<Contention> {
   const server = await startServer(env);
   try {
+    // Each request is timed to its last byte; one that fails or takes over REQUEST_TIMEOUT_MS counts as status 0.
     const time = async (path: string) => {
       const start = process.hrtime.bigint();
-      const res = await fetch(server.url + path, { headers: { Connection: 'close' } });
-      await res.arrayBuffer();
-      return { status: res.status, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+      try {
+        const res = await fetch(server.url + path, { headers: { Connection: 'close' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        await res.arrayBuffer();
+        return { status: res.status, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+      } catch {
+        return { status: 0, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+      }
     };
     // Warm-up: the cached page, and one heavy request (route indexes, JIT; in each pool thread it lands on).
     await time(CACHED_PATH);
@@ -110,19 +122,22 @@ async function contention(mode: string, env: Record<string, string>): Promise<Co
     );
     // Open loop: a new request for the cached page every CACHED_EVERY_MS, as users arriving at random times would
     // send, each timed from sending to its last byte.
-    const cached: Promise<number>[] = [];
+    const cached: Promise<{ status: number; ms: number }>[] = [];
     const deadline = Date.now() + 180_000;
     while (pending > 0 && Date.now() < deadline) {
-      cached.push(time(CACHED_PATH).then((r) => r.ms));
+      cached.push(time(CACHED_PATH));
       await new Promise((resolve) => setTimeout(resolve, CACHED_EVERY_MS));
     }
     await Promise.all(heavy);
-    const latencies = await Promise.all(cached);
+    const answers = await Promise.all(cached);
+    const latencies = answers.map((r) => r.ms);
+    const cachedFailed = answers.filter((r) => r.status !== 200).length;
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       mode,
       cachedRequests: latencies.length,
+      cachedFailed,
       cachedP50Ms: ms(percentile(sorted, 50)),
       cachedP99Ms: ms(percentile(sorted, 99)),
       cachedMaxMs: ms(sorted[sorted.length - 1] ?? Number.NaN),
@@ -189,7 +204,7 @@ async function main(): Promise<void> {
   console.log(head);
   console.log('-'.repeat(head.length));
   for (const c of [before, after]) {
-    console.log(`${c.mode.padEnd(50)}${String(c.cachedRequests).padStart(9)}${String(c.cachedP50Ms).padStart(10)}${String(c.cachedP99Ms).padStart(10)}${String(c.cachedMaxMs).padStart(10)}${String(c.heavyWallS).padStart(9)}  ${JSON.stringify(c.heavyStatuses)}`);
+    console.log(`${c.mode.padEnd(50)}${String(c.cachedRequests).padStart(9)}${String(c.cachedP50Ms).padStart(10)}${String(c.cachedP99Ms).padStart(10)}${String(c.cachedMaxMs).padStart(10)}${String(c.heavyWallS).padStart(9)}  ${JSON.stringify(c.heavyStatuses)}${c.cachedFailed ? `, ${c.cachedFailed} cached failed` : ''}`);
   }
   console.log(`Ratio before/after: p50 ${ratio.p50}×, p99 ${ratio.p99}×`);
 

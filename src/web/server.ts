@@ -141,7 +141,9 @@ async function runSingle(model: Model, options: ServeOptions, io: Io): Promise<n
   if (!cluster.isWorker) {
     io.out(`corridors: serving ${model.network.name} (${model.network.id} ${model.network.version}) at http://${shownHost(options.host)}:${running.port}/\n`);
   }
-  await untilSignal(() => running.server.closeAllConnections());
+  // A second signal closes the remaining connections at once; not in a cluster worker, which gets the terminal's
+  // SIGINT and then the primary's SIGTERM for one Ctrl-C (the primary forces a stop itself, see runPrimary).
+  await untilSignal(cluster.isWorker ? () => {} : () => running.server.closeAllConnections());
   await running.stop();
   if (cluster.isWorker && process.connected) process.disconnect();
   return 0;

@@ -1,7 +1,7 @@
 // `corridors validate [FILE...]`: checks network, emission-factor, scenario and observation files and reports
 // every problem. Each file is checked on its own: a broken file is reported and the next one is still checked.
 import { basename, dirname, join } from 'node:path';
-import { applyScenario, CorridorsError, DataValidationError, checkNetwork, parseEmissionFactors, parseObservations, parseScenario, type Model } from '../core/index.ts';
+import { applyScenario, CorridorsError, DataValidationError, checkNetwork, housekeepingIssues, parseEmissionFactors, parseObservations, parseScenario, type Model } from '../core/index.ts';
 import { loadModel } from './model.ts';
 import { NETWORKS_DIR, SCENARIOS_DIR, listJsonFiles, readJsonFile } from '../core/load.ts';
 import { displayPath, printIssues, type Io } from './io.ts';
@@ -74,7 +74,7 @@ export const DATA_KINDS: readonly DataKind[] = [
     check: (data, label, warn) => {
       const { network, issues } = checkNetwork(data, label);
       if (!network) throw new DataValidationError(issues);
-      warn(issues);
+      warn([...issues, ...housekeepingIssues(network, label)]);
       return `network ${network.id} ${network.version} (as of ${network.asOf}): ${plural(network.nodes.length, 'node')}, ${plural(network.edges.length, 'edge')}, ${plural(network.sources.length, 'source')}`;
     },
   },

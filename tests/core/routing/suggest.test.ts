@@ -1,22 +1,64 @@
-// Closest-id suggestions: diacritics and spacing ignored, and bounded work for input of any length.
+// Closest-id suggestions: the edit distance with transpositions, the ranking of close misspellings and the
+// bound on the work for long input.
 import { describe, expect, it } from 'vitest';
-import { closest, exactMatches, MAX_SUGGEST_CANDIDATES, MAX_SUGGEST_TEXT } from '../../../src/core/routing/suggest.ts';
+import { closest, editDistance, MAX_SUGGEST_CANDIDATES, normalizeName } from '../../../src/core/routing/suggest.ts';
 
-const PLACES = [
-  { id: 'xian', name: "Xi'an" },
-  { id: 'cheshmeh-soraya', name: 'Cheshmeh Soraya' },
-  { id: 'kars', name: 'Kars' },
-];
-
-describe('closest', () => {
-  it('finds names without case, diacritics or spaces', () => {
-    expect(closest('Cesme Soraya', PLACES).map((p) => p.id)).toEqual(['cheshmeh-soraya']);
-    expect(exactMatches('XIAN', PLACES).map((p) => p.id)).toEqual(['xian']);
+describe('editDistance (optimal string alignment)', () => {
+  it('counts an adjacent transposition as one edit', () => {
+    expect(editDistance('xain', 'xian')).toBe(1);
+    expect(editDistance('duisbrug', 'duisburg')).toBe(1);
   });
 
-  it('looks at the first MAX_SUGGEST_TEXT characters only, so a huge input costs no more than a short one', () => {
-    const long = `kars${'x'.repeat(100_000)}`;
-    expect(closest(long, PLACES)).toEqual(closest(long.slice(0, MAX_SUGGEST_TEXT), PLACES));
+  it('agrees with Levenshtein where nothing is transposed', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'ab')).toBe(2);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    // Restricted Damerau–Levenshtein: a transposed pair is not edited again ("ca" → "abc" is 3, not 2).
+    expect(editDistance('ca', 'abc')).toBe(3);
+  });
+
+  it('stops at the bound and reports bound + 1', () => {
+    expect(editDistance('aaaaaaaa', 'bbbbbbbb', 2)).toBe(3);
+    expect(editDistance('a', 'abcdefgh', 3)).toBe(4);
+    expect(editDistance('xain', 'xian', 1)).toBe(1);
+  });
+});
+
+describe('closest', () => {
+  // Names as in the network: "van" is as far from "xain" as "xian" by plain Levenshtein (2 edits each).
+  const places = [
+    { id: 'van', name: 'Van' },
+    { id: 'xian', name: "Xi'an" },
+    { id: 'kazan', name: 'Kazan' },
+    { id: 'duisburg', name: 'Duisburg' },
+    { id: 'cheshmeh-soraya', name: 'Cheshmeh Soraya', aliases: ['Çeşme Süreyya'] },
+  ];
+
+  it('ranks a close misspelling first: xain suggests xian, then the others', () => {
+    const ids = closest('xain', places).map((c) => c.id);
+    expect(ids[0]).toBe('xian');
+    expect(ids).toContain('van');
+  });
+
+  it('matches names and aliases without case, diacritics or spaces', () => {
+    expect(closest('Duisbrug', places)[0]?.id).toBe('duisburg');
+    expect(closest('cesme sureyya', places)[0]?.id).toBe('cheshmeh-soraya');
+    expect(closest('XIAN', places)[0]?.id).toBe('xian');
+  });
+
+  it('suggests nothing for text that is close to nothing', () => {
+    expect(closest('rotterdam', places)).toEqual([]);
+    expect(closest('', places)).toEqual([]);
+    expect(closest('  ', places)).toEqual([]);
+  });
+
+  it('bounds the work for very long input', () => {
+    const long = 'x'.repeat(200_000);
+    const started = performance.now();
+    expect(closest(long, places)).toEqual([]);
+    expect(closest(`xian${'a'.repeat(100_000)}`, places)).toEqual([]);
+    // Generous: the point is that the time does not grow with the input (a full table would take minutes).
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('scores at most MAX_SUGGEST_CANDIDATES candidates', () => {
@@ -24,5 +66,11 @@ describe('closest', () => {
     many.push({ id: 'target', name: 'Target' });
     expect(closest('target', many)).toEqual([]);
     expect(closest('target', many.slice(-10)).map((p) => p.id)).toEqual(['target']);
+  });
+
+  it('normalises names the way ids are written', () => {
+    expect(normalizeName("Xi'an")).toBe('xian');
+    expect(normalizeName('Małaszewicze')).toBe('malaszewicze');
+    expect(normalizeName('Kapıköy')).toBe('kapikoy');
   });
 });

@@ -47,7 +47,8 @@ describe('pages', () => {
     const page = await get('/compare?from=xian&to=duisburg&via=Baku');
     expect(page.status).toBe(200);
     expect(page.text).toContain('via Baku International Sea Trade Port (Alat)');
-    expect(page.text).toContain('name="via" size="16" placeholder="places, in order" value="Baku"');
+    // The form keeps the place, resolved to its id (the canonical query).
+    expect(page.text).toContain('name="via" size="16" placeholder="places, in order" value="baku"');
     const api = JSON.parse((await get('/api/compare?from=xian&to=duisburg&via=baku')).text);
     const direct = compare(model, parseQuery(model, { from: 'xian', to: 'duisburg', via: ['baku'] }));
     expect(api.best.route.nodes).toEqual(direct.best.route?.nodes);
@@ -243,6 +244,24 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
       expect(arr.status).toBeLessThan(500);
     }
   }, 90_000);
+});
+
+describe('figures past their bounds', () => {
+  it('the 1e308 edits answer 400 naming the bound on every compare endpoint', async () => {
+    const edits = [
+      ['brest.dwellDays={"typical":0,"min":0,"max":1e308}', 'dwellDays: max 1e308 is above the limit of 365 days'],
+      ['xian-baoji.transitDays={"typical":1e308,"min":0,"max":1e308}', 'transitDays: typical 1e308 is above the limit of 365 days'],
+      ['xian-baoji.distanceKm=1e309', 'distanceKm: 1e309 is too large for a number'],
+      ['brest.dwellDays=366', 'dwellDays: 366 is above the limit of 365 days'],
+    ];
+    for (const [set, message] of edits) {
+      for (const path of ['/compare', '/api/compare', '/compare.csv', '/api/compare.geojson']) {
+        const r = await get(`${path}?from=xian&to=duisburg&samples=1000&set=${encodeURIComponent(set as string)}`);
+        expect(r.status, `${path} ${set}`).toBe(400);
+        expect(r.text.replace(/&quot;/g, '"'), `${path} ${set}`).toContain(message);
+      }
+    }
+  });
 });
 
 describe('security', () => {

@@ -58,6 +58,23 @@ describe('pages', () => {
     expect(bad.text).toContain('<a href="/compare?from=xian&amp;to=duisburg&amp;via=baku">');
   });
 
+  it('a segment page\'s what-if form opens the comparison with the matching edits', async () => {
+    const page = await get('/edges/lake-van-ferry?from=xian&to=istanbul');
+    expect(page.text).toContain('action="/edges/lake-van-ferry/what-if"');
+    expect(page.text).toMatch(/<option value=istanbul selected>/);
+    expect(page.text).toContain('name="capacity" inputmode="decimal" size="6" value="3.5"');
+    const go = (q: string) => fetch(`${base}/edges/lake-van-ferry/what-if?from=xian&to=istanbul&${q}`, { redirect: 'manual' });
+    // Unchanged figures make no edit; a new capacity is a set=, a range a JSON range, "closed" a close=.
+    const cap = await go('transit=0.15&transitMin=0.15&transitMax=0.17&cost=77&costMin=70&costMax=109&capacity=7&status=open');
+    expect(cap.status).toBe(303);
+    expect(cap.headers.get('location')).toBe('/compare?from=xian&to=istanbul&set=lake-van-ferry.capacityMtpa%3D7');
+    const closed = await go('transit=0.3&transitMin=0.2&transitMax=0.5&cost=77&costMin=70&costMax=109&capacity=3.5&status=closed');
+    expect(decodeURIComponent(closed.headers.get('location') ?? '')).toBe('/compare?from=xian&to=istanbul&close=lake-van-ferry&set=lake-van-ferry.transitDays={"typical":0.3,"min":0.2,"max":0.5}');
+    const bad = await go('transit=abc&cost=77&capacity=3.5&status=open');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Transit days (typical): expected a number of at least 0, got &quot;abc&quot;');
+  });
+
   it('the Xi\'an → Duisburg page weighs at most 100 KB', async () => {
     const r = await get('/compare?from=xian&to=duisburg&objective=days');
     expect(Buffer.byteLength(r.text)).toBeLessThanOrEqual(100_000);

@@ -57,8 +57,10 @@ export function zodIssueToIssue(file: string, issue: z.core.$ZodIssue, prefix: r
 }
 
 type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const records = (v: unknown): Rec[] => (Array.isArray(v) ? v.map((x) => (isRec(x) ? x : {})) : []);
+/** Whether a value is a JSON object (not null, not an array). */
+export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The records of a list as the reference rules see them: a non-object entry counts as an empty record. */
+export const records = (v: unknown): Rec[] => (Array.isArray(v) ? v.map((x) => (isRec(x) ? x : {})) : []);
 const idOf = (r: Rec): string | undefined => (typeof r.id === 'string' ? r.id : undefined);
 
 /** Most sources one record or one figure may cite; a figure made by a shared method cites the method instead. */
@@ -70,141 +72,207 @@ export const GEOMETRY_TOLERANCE = 0.01;
 /** A rail edge longer than this multiple of the great-circle distance gets a warning. */
 export const MAX_RAIL_DETOUR = 2;
 
-/** The reference pass, run on the raw data so it reports even when the schema pass also failed. */
-function referenceIssues(file: string, data: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (!isRec(data)) return issues;
-  const add = (path: PropertyKey[], code: string, message: string) => issues.push({ file, jsonPath: jsonPath(path), code, message });
-  // TRANSITION: while the region data work is merged these two rules warn; they become errors after the merge.
-  const warn = (path: PropertyKey[], code: string, message: string) => issues.push({ file, jsonPath: jsonPath(path), code, message, severity: 'warning' });
+/** The id collections the reference rules check duplicates in, in the order they report them. */
+export const ID_COLLECTIONS = ['sources', 'methods', 'corridors', 'nodes', 'edges'] as const;
+/** Something ids can be looked up in: a Set of ids or a Map keyed by id. */
+interface IdLookup {
+  has(id: string): boolean;
+}
+/** One decimal, thousands separated: 1,234.5. */
+const KM_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
-  const ids: Record<string, Set<string>> = {};
-  for (const key of ['sources', 'methods', 'corridors', 'nodes', 'edges']) {
-    const seen = new Set<string>();
-    records(data[key]).forEach((r, i) => {
-      const id = idOf(r);
-      if (id === undefined) return;
-      if (seen.has(id)) add([key, i, 'id'], 'duplicate_id', `duplicate id "${id}" in ${key}`);
-      seen.add(id);
-    });
-    ids[key] = seen;
+/**
+ * The reference rules, one record at a time: ids that must resolve, ranges in order, periods in order, the
+ * geometry of an edge against its nodes' positions, and nodes no edge touches. Both validations run these
+ * same rules (this module's reference pass and the single pass of validate-fast.ts), so they report the same
+ * issues. Nodes must be checked before edges (edges read the positions the nodes leave) and every id
+ * collection must be complete before the records that refer to it are checked.
+ */
+export class ReferenceRules {
+  /** The source, method, corridor and node ids of the network. */
+  readonly ids: { sources: IdLookup; methods: IdLookup; corridors: IdLookup; nodes: IdLookup };
+  /** Valid positions of the nodes checked so far, by id. */
+  readonly position = new Map<string, { lat: number; lon: number }>();
+  /** Node ids some edge names as an end. */
+  readonly touched = new Set<string>();
+  private readonly file: string;
+  private readonly asOfYear: number;
+
+  constructor(file: string, data: Rec, ids: ReferenceRules['ids']) {
+    this.file = file;
+    this.ids = ids;
+    this.asOfYear = typeof data.asOf === 'string' ? Number(data.asOf.slice(0, 4)) : Number.NaN;
   }
-  const sources = ids.sources ?? new Set<string>();
-  const nodes = ids.nodes ?? new Set<string>();
-  const corridors = ids.corridors ?? new Set<string>();
-  const methods = ids.methods ?? new Set<string>();
+
+  private add(out: ValidationIssue[], path: readonly PropertyKey[], code: string, message: string): void {
+    out.push({ file: this.file, jsonPath: jsonPath(path), code, message });
+  }
+
+  // TRANSITION: while the region data work is merged these rules warn; they become errors after the merge.
+  private warn(out: ValidationIssue[], path: readonly PropertyKey[], code: string, message: string): void {
+    out.push({ file: this.file, jsonPath: jsonPath(path), code, message, severity: 'warning' });
+  }
 
   /** A record or a figure cites the sources it rests on, no more: a shared method is cited by its id. */
-  const checkSources = (path: PropertyKey[], list: unknown, max: number = MAX_SOURCES) => {
+  private sources(out: ValidationIssue[], path: readonly PropertyKey[], list: unknown, max: number = MAX_SOURCES): void {
     if (!Array.isArray(list)) return;
-    list.forEach((s, j) => {
-      if (typeof s === 'string' && !sources.has(s)) add([...path, j], 'unknown_source', `unknown source id "${s}"`);
-    });
-    if (list.length > max) {
-      warn(path, 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
+    for (let j = 0; j < list.length; j++) {
+      const s: unknown = list[j];
+      if (typeof s === 'string' && !this.ids.sources.has(s)) this.add(out, [...path, j], 'unknown_source', `unknown source id "${s}"`);
     }
-  };
-  const checkMethod = (path: PropertyKey[], id: unknown) => {
-    if (typeof id === 'string' && !methods.has(id)) add(path, 'unknown_method', `unknown method id "${id}"`);
-  };
+    if (list.length > max) {
+      this.warn(out, path, 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
+    }
+  }
+
+  private method(out: ValidationIssue[], path: readonly PropertyKey[], id: unknown): void {
+    if (typeof id === 'string' && !this.ids.methods.has(id)) this.add(out, path, 'unknown_method', `unknown method id "${id}"`);
+  }
+
   /** Sources and method of a figure object (fieldBasis entry, perTrain, volume, period). */
-  const checkProvenance = (path: PropertyKey[], v: unknown) => {
+  private provenance(out: ValidationIssue[], path: readonly PropertyKey[], v: unknown): void {
     if (!isRec(v)) return;
-    checkSources([...path, 'sources'], v.sources);
-    checkMethod([...path, 'method'], v.method);
-  };
-  const checkFieldBasis = (path: PropertyKey[], fb: unknown) => {
+    this.sources(out, [...path, 'sources'], v.sources);
+    this.method(out, [...path, 'method'], v.method);
+  }
+
+  private fieldBasis(out: ValidationIssue[], path: readonly PropertyKey[], fb: unknown): void {
     if (!isRec(fb)) return;
-    for (const [field, v] of Object.entries(fb)) checkProvenance([...path, field], v);
-  };
-  const asOfYear = typeof data.asOf === 'string' ? Number(data.asOf.slice(0, 4)) : Number.NaN;
-  /** Periods: after the network's as-of year, in increasing order, each with resolvable provenance. */
-  const checkPeriods = (path: PropertyKey[], periods: unknown, rangeField: string) => {
-    if (!Array.isArray(periods)) return;
-    let last = -Infinity;
-    periods.forEach((p, j) => {
-      if (!isRec(p)) return;
-      checkProvenance([...path, j], p);
-      checkProvenance([...path, j, 'perTrain'], p.perTrain);
-      checkRange([...path, j, rangeField], p[rangeField]);
-      const y = p.fromYear;
-      if (typeof y !== 'number') return;
-      if (Number.isFinite(asOfYear) && y <= asOfYear) {
-        add([...path, j, 'fromYear'], 'period_not_future', `expected a year after the network's as-of year ${asOfYear}, got ${y} (today's value belongs in the base field)`);
-      }
-      if (y <= last) add([...path, j, 'fromYear'], 'period_order', `expected periods in increasing fromYear, got ${y} after ${last}`);
-      last = y;
-    });
-  };
-  const checkRange = (path: PropertyKey[], r: unknown) => {
+    for (const [field, v] of Object.entries(fb)) this.provenance(out, [...path, field], v);
+  }
+
+  private range(out: ValidationIssue[], path: readonly PropertyKey[], r: unknown): void {
     if (!isRec(r)) return;
     const { min, typical, max } = r;
     if (typeof min !== 'number' || typeof typical !== 'number' || typeof max !== 'number') return;
     if (!(min <= typical && typical <= max)) {
-      add(path, 'range_order', `expected min <= typical <= max, got min ${min}, typical ${typical}, max ${max}`);
+      this.add(out, path, 'range_order', `expected min <= typical <= max, got min ${min}, typical ${typical}, max ${max}`);
     }
-  };
+  }
 
-  const touched = new Set<string>();
-  records(data.methods).forEach((m, i) => checkSources(['methods', i, 'sources'], m.sources, MAX_METHOD_SOURCES));
-  const position = new Map<string, { lat: number; lon: number }>();
-  records(data.nodes).forEach((n, i) => {
-    checkSources(['nodes', i, 'sources'], n.sources);
-    checkFieldBasis(['nodes', i, 'fieldBasis'], n.fieldBasis);
-    checkRange(['nodes', i, 'dwellDays'], n.dwellDays);
-    checkRange(['nodes', i, 'dwellCostUsdPerFeu'], n.dwellCostUsdPerFeu);
-    checkProvenance(['nodes', i, 'perTrain'], n.perTrain);
-    checkProvenance(['nodes', i, 'volume'], n.volume);
-    checkPeriods(['nodes', i, 'periods'], n.periods, 'dwellDays');
+  /** Periods: after the network's as-of year, in increasing order, each with resolvable provenance. */
+  private periods(out: ValidationIssue[], path: readonly PropertyKey[], periods: unknown, rangeField: string): void {
+    if (!Array.isArray(periods)) return;
+    let last = -Infinity;
+    periods.forEach((p: unknown, j) => {
+      if (!isRec(p)) return;
+      this.provenance(out, [...path, j], p);
+      this.provenance(out, [...path, j, 'perTrain'], p.perTrain);
+      this.range(out, [...path, j, rangeField], p[rangeField]);
+      const y = p.fromYear;
+      if (typeof y !== 'number') return;
+      if (Number.isFinite(this.asOfYear) && y <= this.asOfYear) {
+        this.add(out, [...path, j, 'fromYear'], 'period_not_future', `expected a year after the network's as-of year ${this.asOfYear}, got ${y} (today's value belongs in the base field)`);
+      }
+      if (y <= last) this.add(out, [...path, j, 'fromYear'], 'period_order', `expected periods in increasing fromYear, got ${y} after ${last}`);
+      last = y;
+    });
+  }
+
+  /** The rules for methods[i]. */
+  methodRecord(out: ValidationIssue[], m: Rec, i: number): void {
+    this.sources(out, ['methods', i, 'sources'], m.sources, MAX_METHOD_SOURCES);
+  }
+
+  /** The rules for nodes[i]; also records its position for the edges' geometry. */
+  nodeRecord(out: ValidationIssue[], n: Rec, i: number): void {
+    this.sources(out, ['nodes', i, 'sources'], n.sources);
+    if (n.fieldBasis !== undefined) this.fieldBasis(out, ['nodes', i, 'fieldBasis'], n.fieldBasis);
+    if (n.dwellDays !== undefined) this.range(out, ['nodes', i, 'dwellDays'], n.dwellDays);
+    if (n.dwellCostUsdPerFeu !== undefined) this.range(out, ['nodes', i, 'dwellCostUsdPerFeu'], n.dwellCostUsdPerFeu);
+    if (n.perTrain !== undefined) this.provenance(out, ['nodes', i, 'perTrain'], n.perTrain);
+    if (n.volume !== undefined) this.provenance(out, ['nodes', i, 'volume'], n.volume);
+    if (n.periods !== undefined) this.periods(out, ['nodes', i, 'periods'], n.periods, 'dwellDays');
     const id = idOf(n);
-    if (id !== undefined && typeof n.lat === 'number' && typeof n.lon === 'number' && Math.abs(n.lat) <= 90 && Math.abs(n.lon) <= 180) position.set(id, { lat: n.lat, lon: n.lon });
-  });
-  records(data.edges).forEach((e, i) => {
-    checkSources(['edges', i, 'sources'], e.sources);
-    checkFieldBasis(['edges', i, 'fieldBasis'], e.fieldBasis);
-    for (const end of ['from', 'to'] as const) {
-      const id = e[end];
-      if (typeof id !== 'string') continue;
-      touched.add(id);
-      if (!nodes.has(id)) add(['edges', i, end], 'unknown_node', `unknown node id "${id}"`);
+    const { lat, lon } = n;
+    if (id !== undefined && typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) this.position.set(id, { lat, lon });
+  }
+
+  /** The rules for edges[i]; also marks its ends as touched. */
+  edgeRecord(out: ValidationIssue[], e: Rec, i: number): void {
+    this.sources(out, ['edges', i, 'sources'], e.sources);
+    if (e.fieldBasis !== undefined) this.fieldBasis(out, ['edges', i, 'fieldBasis'], e.fieldBasis);
+    const { from, to } = e;
+    if (typeof from === 'string') {
+      this.touched.add(from);
+      if (!this.ids.nodes.has(from)) this.add(out, ['edges', i, 'from'], 'unknown_node', `unknown node id "${from}"`);
     }
-    if (typeof e.from === 'string' && e.from === e.to) add(['edges', i, 'to'], 'self_loop', `edge starts and ends at "${e.from}"`);
-    if (Array.isArray(e.corridors)) {
-      e.corridors.forEach((c, j) => {
-        if (typeof c === 'string' && !corridors.has(c)) add(['edges', i, 'corridors', j], 'unknown_corridor', `unknown corridor id "${c}"`);
-      });
+    if (typeof to === 'string') {
+      this.touched.add(to);
+      if (!this.ids.nodes.has(to)) this.add(out, ['edges', i, 'to'], 'unknown_node', `unknown node id "${to}"`);
     }
-    if (typeof e.status === 'string' && e.status !== 'operational' && e.opensYear === undefined) {
-      add(['edges', i, 'opensYear'], 'missing_opens_year', `missing; an edge with status "${e.status}" needs opensYear`);
-    }
-    checkRange(['edges', i, 'transitDays'], e.transitDays);
-    checkRange(['edges', i, 'costUsdPerFeu'], e.costUsdPerFeu);
-    checkProvenance(['edges', i, 'perTrain'], e.perTrain);
-    checkProvenance(['edges', i, 'volume'], e.volume);
-    checkPeriods(['edges', i, 'periods'], e.periods, 'transitDays');
-    // Geometry: no segment is shorter than the straight line between its ends; a rail line rarely winds to twice it.
-    const a = typeof e.from === 'string' ? position.get(e.from) : undefined;
-    const b = typeof e.to === 'string' ? position.get(e.to) : undefined;
-    if (a && b && typeof e.distanceKm === 'number' && Number.isFinite(e.distanceKm)) {
-      const gc = haversineKm(a.lat, a.lon, b.lat, b.lon);
-      const km = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
-      if (e.distanceKm < gc * (1 - GEOMETRY_TOLERANCE)) {
-        warn(['edges', i, 'distanceKm'], 'shorter_than_great_circle', `${km(e.distanceKm)} km is shorter than the ${km(gc)} km great-circle distance between "${String(e.from)}" and "${String(e.to)}": the length or a node's position is wrong`);
-      } else if (e.mode === 'rail' && gc > 0 && e.distanceKm > gc * MAX_RAIL_DETOUR) {
-        issues.push({
-          file,
-          jsonPath: jsonPath(['edges', i, 'distanceKm']),
-          code: 'long_detour',
-          severity: 'warning',
-          message: `${km(e.distanceKm)} km is more than ${MAX_RAIL_DETOUR}× the ${km(gc)} km great-circle distance between "${String(e.from)}" and "${String(e.to)}"`,
-        });
+    if (typeof from === 'string' && from === to) this.add(out, ['edges', i, 'to'], 'self_loop', `edge starts and ends at "${from}"`);
+    const corridors = e.corridors;
+    if (Array.isArray(corridors)) {
+      for (let j = 0; j < corridors.length; j++) {
+        const c: unknown = corridors[j];
+        if (typeof c === 'string' && !this.ids.corridors.has(c)) this.add(out, ['edges', i, 'corridors', j], 'unknown_corridor', `unknown corridor id "${c}"`);
       }
     }
+    if (typeof e.status === 'string' && e.status !== 'operational' && e.opensYear === undefined) {
+      this.add(out, ['edges', i, 'opensYear'], 'missing_opens_year', `missing; an edge with status "${e.status}" needs opensYear`);
+    }
+    this.range(out, ['edges', i, 'transitDays'], e.transitDays);
+    if (e.costUsdPerFeu !== undefined) this.range(out, ['edges', i, 'costUsdPerFeu'], e.costUsdPerFeu);
+    if (e.perTrain !== undefined) this.provenance(out, ['edges', i, 'perTrain'], e.perTrain);
+    if (e.volume !== undefined) this.provenance(out, ['edges', i, 'volume'], e.volume);
+    if (e.periods !== undefined) this.periods(out, ['edges', i, 'periods'], e.periods, 'transitDays');
+    // Geometry: no segment is shorter than the straight line between its ends; a rail line rarely winds to twice it.
+    const a = typeof from === 'string' ? this.position.get(from) : undefined;
+    const b = typeof to === 'string' ? this.position.get(to) : undefined;
+    const distanceKm = e.distanceKm;
+    if (a && b && typeof distanceKm === 'number' && Number.isFinite(distanceKm)) {
+      const gc = haversineKm(a.lat, a.lon, b.lat, b.lon);
+      if (distanceKm < gc * (1 - GEOMETRY_TOLERANCE)) {
+        this.warn(out, ['edges', i, 'distanceKm'], 'shorter_than_great_circle', `${KM_FORMAT.format(distanceKm)} km is shorter than the ${KM_FORMAT.format(gc)} km great-circle distance between "${String(from)}" and "${String(to)}": the length or a node's position is wrong`);
+      } else if (e.mode === 'rail' && gc > 0 && distanceKm > gc * MAX_RAIL_DETOUR) {
+        this.warn(out, ['edges', i, 'distanceKm'], 'long_detour', `${KM_FORMAT.format(distanceKm)} km is more than ${MAX_RAIL_DETOUR}× the ${KM_FORMAT.format(gc)} km great-circle distance between "${String(from)}" and "${String(to)}"`);
+      }
+    }
+  }
+
+  /** After every edge: the nodes no edge touches. */
+  isolatedNodes(out: ValidationIssue[], nodes: unknown): void {
+    if (!Array.isArray(nodes)) return;
+    for (let i = 0; i < nodes.length; i++) {
+      const n: unknown = nodes[i];
+      const id = isRec(n) ? idOf(n) : undefined;
+      if (id !== undefined && !this.touched.has(id)) this.add(out, ['nodes', i, 'id'], 'isolated_node', `no edge touches node "${id}"`);
+    }
+  }
+}
+
+/** The issue for the second and later uses of an id in one collection. */
+export function duplicateIssue(file: string, key: (typeof ID_COLLECTIONS)[number], i: number, id: string): ValidationIssue {
+  return { file, jsonPath: jsonPath([key, i, 'id']), code: 'duplicate_id', message: `duplicate id "${id}" in ${key}` };
+}
+
+/** The ids of one collection; an issue for each later use of an id. */
+export function collectIds(file: string, key: (typeof ID_COLLECTIONS)[number], list: unknown, out: ValidationIssue[]): Set<string> {
+  const seen = new Set<string>();
+  records(list).forEach((r, i) => {
+    const id = idOf(r);
+    if (id === undefined) return;
+    if (seen.has(id)) out.push(duplicateIssue(file, key, i, id));
+    seen.add(id);
   });
-  records(data.nodes).forEach((n, i) => {
-    const id = idOf(n);
-    if (id !== undefined && !touched.has(id)) add(['nodes', i, 'id'], 'isolated_node', `no edge touches node "${id}"`);
-  });
+  return seen;
+}
+
+/** The reference pass, run on the raw data so it reports even when the schema pass also failed. */
+function referenceIssues(file: string, data: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isRec(data)) return issues;
+  const sources = collectIds(file, 'sources', data.sources, issues);
+  const methods = collectIds(file, 'methods', data.methods, issues);
+  const corridors = collectIds(file, 'corridors', data.corridors, issues);
+  const nodes = collectIds(file, 'nodes', data.nodes, issues);
+  collectIds(file, 'edges', data.edges, issues);
+  const rules = new ReferenceRules(file, data, { sources, methods, corridors, nodes });
+  records(data.methods).forEach((m, i) => rules.methodRecord(issues, m, i));
+  records(data.nodes).forEach((n, i) => rules.nodeRecord(issues, n, i));
+  records(data.edges).forEach((e, i) => rules.edgeRecord(issues, e, i));
+  rules.isolatedNodes(issues, data.nodes);
   return issues;
 }
 

@@ -37,10 +37,13 @@ export function edgeExclusion(model: Model, edge: Edge, query: Omit<Query, 'from
   if (query.cargoMtpa !== undefined && edge.capacityMtpa !== null && edge.capacityMtpa < query.cargoMtpa) {
     return { code: 'capacity', text: `capacity ${edge.capacityMtpa} Mt/yr is below the ${query.cargoMtpa} Mt/yr cargo` };
   }
-  for (const end of [edge.from, edge.to]) {
-    const node = model.nodeById.get(end);
-    const why = node ? nodeExclusion(model, node, query) : null;
-    if (why) return { code: why.code, text: `${node?.name ?? end} is ${why.text}` };
+  // A node is left out only when closed or in an avoided country: without either, no end needs looking up.
+  if (model.closedNodes.size > 0 || query.avoidCountries.length > 0) {
+    for (const end of [edge.from, edge.to]) {
+      const node = model.nodeById.get(end);
+      const why = node ? nodeExclusion(model, node, query) : null;
+      if (why) return { code: why.code, text: `${node?.name ?? end} is ${why.text}` };
+    }
   }
   if (query.objective === 'cost' && !edge.costUsdPerFeu) return { code: 'no-cost', text: 'missing a cost figure' };
   return null;

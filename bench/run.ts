@@ -1,5 +1,6 @@
-// `npm run bench`: times compare on the base network and route queries on seeded synthetic networks
-// against ngraph.path, prints a table and writes bench/results.json.
+// `npm run bench`: times compare on the base network, route queries on seeded synthetic networks against
+// ngraph.path, and one whole-process route on a 40,000-node grid against python-igraph and networkx; prints the
+// tables and writes bench/results.json. `npm run bench -- whole` runs only the whole-process part.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ import { corridorThroughput } from '../src/core/analysis/throughput.ts';
 import { timeline } from '../src/core/analysis/timeline.ts';
 import { corridorDistributions } from '../src/core/analysis/uncertainty.ts';
 import { mulberry32, syntheticModel } from './synthetic.ts';
+import { benchWholeProcess, median, type WholeProcessResult } from './whole-process.ts';
 
 /** One row of the results table and of results.json. */
 export interface BenchResult {
@@ -37,6 +39,8 @@ const COMPARE_RUNS = 1000;
 const PAIRS = 20;
 const WARMUP_PASSES = 2;
 const PAIR_SEED = 42;
+/** Runs of each engine in the whole-process part (after one warm-up round). */
+const WHOLE_PROCESS_RUNS = 5;
 const NETWORK_SEED = 1;
 /** Costs above this relative difference count as a mismatch (route totals are rounded to 1e-6). */
 const TOLERANCE = 1e-6;
@@ -225,6 +229,27 @@ function benchSynthetic(size: (typeof SIZES)[number], results: BenchResult[], no
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number | undefined, width: number, digits = 3) => (value === undefined ? '' : value.toFixed(digits)).padStart(width);
 
+/** The median wall time of a case over python-igraph's (NaN without igraph). */
+function wholeRatio(whole: WholeProcessResult, c: WholeProcessResult['cases'][number]): number {
+  const igraph = whole.cases.find((x) => x.case === 'python igraph');
+  return igraph ? median(c.wallMs) / median(igraph.wallMs) : Number.NaN;
+}
+
+/** The whole-process table: median, min and max wall ms per engine and the ratio of medians against igraph. */
+function printWholeProcess(whole: WholeProcessResult): void {
+  console.log('');
+  console.log(`Whole process, one route n0 → n39999 on a ${whole.nodes.toLocaleString('en-US')}-node grid (${whole.edges.toLocaleString('en-US')} edges, ${whole.fileMb.toFixed(1)} MB of JSON), wall ms:`);
+  const line = `${pad('engine', 42)}${'runs'.padStart(6)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}${'inner'.padStart(9)}${'vs igraph'.padStart(11)}`;
+  console.log(line);
+  console.log('-'.repeat(line.length));
+  for (const c of whole.cases) {
+    const ratio = wholeRatio(whole, c);
+    const inner = c.innerMs.length ? median(c.innerMs).toFixed(0) : '';
+    console.log(`${pad(c.case, 42)}${String(c.wallMs.length).padStart(6)}${num(median(c.wallMs), 9, 0)}${num(Math.min(...c.wallMs), 9, 0)}${num(Math.max(...c.wallMs), 9, 0)}${inner.padStart(9)}${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×`.padStart(11) : ''}`);
+  }
+  console.log('inner: the load + build + route time the Python script measures itself (without starting Python and importing the library).');
+}
+
 /** Runs every part, prints the table and writes bench/results.json. */
 export function main(): void {
   const started = process.hrtime.bigint();
@@ -239,29 +264,36 @@ export function main(): void {
   const method = [
     `compare: ${COMPARE_WARMUP} warm-up then ${COMPARE_RUNS} timed runs of compare (every corridor plus the overall best) on networks/eurasia.json, xian to duisburg.`,
     `Synthetic: seeded jittered grids (seed ${NETWORK_SEED}), ~2.1 undirected edges per node, no dwells; the same ${PAIRS} seeded pairs (seed ${PAIR_SEED}) for every engine, ${WARMUP_PASSES} warm-up passes, then one timed query per pair, objective days.`,
-    'index build: filtering the edges, building the directed graphology graph and the indexed Dijkstra, once per model and filter set (then cached).',
+    'index build: filtering the edges and building the compact graph (CSR arrays, four-number arc keys), once per model and filter set (then cached).',
     'findRoute: end to end with the index cached (search, edge resolution, route and totals building).',
-    'search only: graphology-shortest-path indexed Dijkstra (createDijkstraIndexedBrandes) from the origin, then the path walked back; this is what findRoute uses.',
+    'search only: the compact search findRoute uses (CSR arrays, binary heap on node indexes, lexicographic keys) from the origin to the destination, then the path walked back.',
     'bidirectional (ref): graphology-shortest-path dijkstra.bidirectional on the same graph, for reference; it copies the path on every relaxation.',
     'ngraph.path: aStar without heuristic (Dijkstra), oriented, on an ngraph.graph prebuilt once from the same arcs and weights; graph construction not timed.',
     'ratio: p50 of the case over p50 of ngraph.path at the same size. Timer: process.hrtime.bigint().',
+    `Whole process: a plain 200 × 200 grid (seed ${NETWORK_SEED}, no diagonals) written to a temporary folder; node bin/corridors.js route --network FILE --from n0 --to n39999 (read, validate, build, search, print the table) against bench/grid_route.py (read the JSON, build the graph, shortest path) with python-igraph and with networkx; each a fresh process, wall time from spawn to exit, ${WHOLE_PROCESS_RUNS} runs each in turn after a warm-up round; ratio of medians.`,
   ].join(' ');
 
+  const parts = process.argv.slice(2);
+  const runs = (part: string) => parts.length === 0 || parts.includes(part);
   const results: BenchResult[] = [];
   const notes: string[] = [];
   const memory: Record<string, number> = {};
-  benchBase(results, notes);
-  for (const size of SIZES) benchSynthetic(size, results, notes, memory);
+  if (runs('base')) benchBase(results, notes);
+  if (runs('synthetic')) for (const size of SIZES) benchSynthetic(size, results, notes, memory);
   sampleRss();
+  const whole = runs('whole') ? benchWholeProcess(WHOLE_PROCESS_RUNS) : null;
 
-  const line = `${pad('case', 30)}${'runs'.padStart(6)}${'p50 ms'.padStart(11)}${'p99 ms'.padStart(11)}${'mean ms'.padStart(11)}${'ratio'.padStart(8)}`;
-  console.log(line);
-  console.log('-'.repeat(line.length));
-  for (const r of results) {
-    console.log(`${pad(r.case, 30)}${String(r.runs).padStart(6)}${num(r.p50Ms, 11)}${num(r.p99Ms, 11)}${num(r.meanMs, 11)}${num(r.ratio, 8, 2)}`);
+  if (results.length) {
+    const line = `${pad('case', 30)}${'runs'.padStart(6)}${'p50 ms'.padStart(11)}${'p99 ms'.padStart(11)}${'mean ms'.padStart(11)}${'ratio'.padStart(8)}`;
+    console.log(line);
+    console.log('-'.repeat(line.length));
+    for (const r of results) {
+      console.log(`${pad(r.case, 30)}${String(r.runs).padStart(6)}${num(r.p50Ms, 11)}${num(r.p99Ms, 11)}${num(r.meanMs, 11)}${num(r.ratio, 8, 2)}`);
+    }
   }
+  if (whole) printWholeProcess(whole);
   console.log('');
-  for (const note of notes) console.log(note);
+  for (const note of [...notes, ...(whole?.notes ?? [])]) console.log(note);
   console.log(`Machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}`);
   console.log(`Peak RSS (sampled): ${(peakRss / 2 ** 20).toFixed(0)} MB`);
   for (const [key, mb] of Object.entries(memory)) console.log(`${key}: ${mb.toFixed(0)} MB (model + graphology graph + ngraph graph, no forced GC)`);
@@ -275,6 +307,19 @@ export function main(): void {
     method,
     notes,
     memory: { peakRssMb: Math.round(peakRss / 2 ** 20), ...Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, Math.round(v)])) },
+    wholeProcess: whole && {
+      nodes: whole.nodes,
+      edges: whole.edges,
+      cases: whole.cases.map((c) => ({
+        case: c.case,
+        runs: c.wallMs.length,
+        medianWallMs: round(median(c.wallMs)),
+        minWallMs: round(Math.min(...c.wallMs)),
+        maxWallMs: round(Math.max(...c.wallMs)),
+        ...(c.innerMs.length ? { medianInnerMs: round(median(c.innerMs)) } : {}),
+        vsIgraph: Math.round(wholeRatio(whole, c) * 100) / 100 || null,
+      })),
+    },
     results: results.map((r) => ({
       case: r.case,
       runs: r.runs,
@@ -284,6 +329,10 @@ export function main(): void {
       ...(r.ratio !== undefined ? { ratio: Math.round(r.ratio * 100) / 100 } : {}),
     })),
   };
+  if (parts.length) {
+    console.log(`Partial run (${parts.join(', ')}): bench/results.json left as it was`);
+    return;
+  }
   writeFileSync(RESULTS_FILE, `${JSON.stringify(output, null, 2)}\n`);
   console.log('Wrote bench/results.json');
 }

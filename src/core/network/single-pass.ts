@@ -22,6 +22,7 @@ import {
   type Network as NetworkT,
   type Node as NodeT,
 } from './schema.ts';
+import { keepLookups } from './model.ts';
 import { zodIssueToIssue } from './zod-issues.ts';
 
 /** Whether a value passes a check; a check never throws and never says yes where the zod schema says no. */
@@ -241,18 +242,12 @@ function insertAt(head: readonly ValidationIssue[], headPaths: readonly (Propert
 
 const EMPTY: Rec = Object.freeze({});
 
-/** The look-ups of a valid network built during the pass. */
-export interface Lookups {
-  nodeById: Map<string, NodeT>;
-  edgeById: Map<string, EdgeT>;
-}
-
 /**
  * Validates parsed network data in one pass over its nodes and edges: the same issues as the two-pass validation
  * (checkNetworkInTwoPasses in validate.ts), in the same order. A valid network is the input itself (no copy, its
- * fields in the file's order), returned with its node and edge look-ups.
+ * fields in the file's order); the node and edge look-ups built on the way are kept for createModel.
  */
-export function checkNetworkSinglePass(data: unknown, file = '<input>'): { network: NetworkT | null; issues: ValidationIssue[]; lookups: Lookups | null } {
+export function checkNetworkSinglePass(data: unknown, file = '<input>'): { network: NetworkT | null; issues: ValidationIssue[] } {
   const head = NetworkHead.safeParse(data, { reportInput: true });
   const headIssues: ValidationIssue[] = [];
   const headPaths: (PropertyKey | undefined)[] = [];
@@ -264,7 +259,7 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
       }
     }
   }
-  if (!isRec(data)) return { network: null, issues: headIssues, lookups: null };
+  if (!isRec(data)) return { network: null, issues: headIssues };
 
   const duplicates: ValidationIssue[] = [];
   const sources = collectIds(file, 'sources', data.sources, duplicates);
@@ -325,10 +320,10 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
     paths.splice(at, 0, ...list.map(() => key));
   }
   const issues = [...schema, ...duplicates, ...nodeDuplicates, ...edgeDuplicates, ...methodIssues, ...nodeIssues, ...edgeIssues, ...isolated];
-  const valid = issues.every((i) => i.severity === 'warning');
-  return valid
-    ? { network: data as NetworkT, issues, lookups: { nodeById: nodeById as Map<string, NodeT>, edgeById: edgeById as Map<string, EdgeT> } }
-    : { network: null, issues, lookups: null };
+  if (!issues.every((i) => i.severity === 'warning')) return { network: null, issues };
+  const network = data as NetworkT;
+  keepLookups(network, { nodeById: nodeById as Map<string, NodeT>, edgeById: edgeById as Map<string, EdgeT> });
+  return { network, issues };
 }
 
 /** A record's schema issues by its zod schema, located in the file. */

@@ -53,8 +53,7 @@ export const SINGLE_PASS_MIN_RECORDS = 5_000;
 export function checkNetwork(data: unknown, file = '<input>'): { network: NetworkT | null; issues: ValidationIssue[] } {
   const size = isRec(data) && Array.isArray(data.nodes) && Array.isArray(data.edges) ? data.nodes.length + data.edges.length : 0;
   if (size < SINGLE_PASS_MIN_RECORDS) return checkNetworkInTwoPasses(data, file);
-  const { network, issues } = checkNetworkSinglePass(data, file);
-  return { network, issues };
+  return checkNetworkSinglePass(data, file);
 }
 
 /**

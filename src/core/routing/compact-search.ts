@@ -38,19 +38,6 @@ export function compactGraph(model: Model, edges: readonly Edge[], objective: Ob
   const dwellKey: number[] = [];
   const dwellDays: number[] = [];
   const dwellCost: number[] = [];
-  const at = (id: string) => {
-    let i = indexOf.get(id);
-    if (i === undefined) {
-      i = nodeIds.length;
-      nodeIds.push(id);
-      indexOf.set(id, i);
-      const node = model.nodeById.get(id) as Node;
-      dwellKey.push(nodeWeight(node, objective));
-      dwellDays.push(node.dwellDays?.typical ?? 0);
-      dwellCost.push(node.dwellCostUsdPerFeu?.typical ?? 0);
-    }
-    return i;
-  };
   const edgeCount = edges.length;
   const m = edgeCount * 2;
   // Ends of edge k: node indexes ends[2k] (from) and ends[2k+1] (to); the weight of travelling it.
@@ -58,8 +45,20 @@ export function compactGraph(model: Model, edges: readonly Edge[], objective: Ob
   const base = new Float64Array(edgeCount);
   for (let k = 0; k < edgeCount; k++) {
     const edge = edges[k] as Edge;
-    ends[2 * k] = at(edge.from);
-    ends[2 * k + 1] = at(edge.to);
+    for (let side = 0; side < 2; side++) {
+      const id = side === 0 ? edge.from : edge.to;
+      let i = indexOf.get(id);
+      if (i === undefined) {
+        i = nodeIds.length;
+        nodeIds.push(id);
+        indexOf.set(id, i);
+        const node = model.nodeById.get(id) as Node;
+        dwellKey.push(nodeWeight(node, objective));
+        dwellDays.push(node.dwellDays?.typical ?? 0);
+        dwellCost.push(node.dwellCostUsdPerFeu?.typical ?? 0);
+      }
+      ends[2 * k + side] = i;
+    }
     const w = edgeWeight(model, edge, objective, tonnesPerFeu);
     base[k] = usableWeight(w) ? w : checkedWeight(w, `edge "${edge.id}"`);
   }

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { Edge, Id, Node } from '../../../src/core/network/schema.ts';
 import { SINGLE_PASS_MIN_RECORDS, checkNetwork, checkNetworkInTwoPasses } from '../../../src/core/network/validate.ts';
 import { checkNetworkSinglePass, edgeOk, isKebabId, nodeOk } from '../../../src/core/network/single-pass.ts';
-import { edge, network, node, worked } from '../../helpers/build.ts';
+import { createModel } from '../../../src/core/network/model.ts';
+import { FACTORS, edge, network, node, worked } from '../../helpers/build.ts';
 
 type Json = Record<string, unknown>;
 const shipped = JSON.parse(readFileSync(new URL('../../../networks/eurasia.json', import.meta.url), 'utf8')) as Json;
@@ -210,6 +211,10 @@ describe('which validation checkNetwork runs', () => {
     const edges = nodes.slice(1).map((n, i) => edge(`e${i}`, `n${i}`, n.id, { distanceKm: 2 }));
     const big = network(nodes, edges);
     expect(checkNetwork(big).network).toBe(big);
+    // The look-ups built on the way are the model's.
+    const m = createModel(big, FACTORS);
+    expect(m.nodeById.get('n3')).toBe(big.nodes[3]);
+    expect([...m.edgeById.keys()]).toEqual(big.edges.map((e) => e.id));
     const small = worked();
     expect(checkNetwork(small).network).not.toBe(small);
     expectSame(big);

@@ -229,7 +229,9 @@ export function edgeOk(v: unknown): boolean {
 }
 
 /** The network's own fields and its small lists, checked by zod; the nodes and the edges are left to the single pass. */
-const NetworkHead = Network.extend({ nodes: z.array(z.unknown()).min(2), edges: z.array(z.unknown()).min(1) });
+const NetworkHead = Network.extend({ nodes: z.unknown().optional(), edges: z.unknown().optional() });
+/** The lists themselves (an array of at least 2 nodes, of at least 1 edge), checked by zod only when they fail. */
+const LISTS = { nodes: z.array(z.unknown()).min(2), edges: z.array(z.unknown()).min(1) };
 /** The order in which zod reports the network's fields; unknown fields come last. */
 const FIELD_ORDER = new Map(Object.keys(Network.shape).map((key, i) => [key, i]));
 
@@ -272,6 +274,7 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
   if (Array.isArray(data.methods)) data.methods.forEach((m: unknown, i) => rules.methodRecord(methodIssues, isRec(m) ? m : EMPTY, i));
 
   const nodeSchema: ValidationIssue[] = [];
+  const nodeList = listIssues(file, 'nodes', data.nodes);
   const nodeDuplicates: ValidationIssue[] = [];
   const nodeIssues: ValidationIssue[] = [];
   const nodes = data.nodes;
@@ -289,6 +292,7 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
     }
   }
   const edgeSchema: ValidationIssue[] = [];
+  const edgeList = listIssues(file, 'edges', data.edges);
   const edgeDuplicates: ValidationIssue[] = [];
   const edgeIssues: ValidationIssue[] = [];
   const edges = data.edges;
@@ -308,12 +312,12 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
   const isolated: ValidationIssue[] = [];
   rules.isolatedNodes(isolated, nodes);
 
-  // The schema's issues in zod's order: the head's fields in schema order, each list's records before the list's own issue.
+  // The schema's issues in zod's order: the head's fields in schema order, each list's records before the list's own issues.
   const schema = [...headIssues];
   const paths = [...headPaths];
   for (const [key, list] of [
-    ['nodes', nodeSchema],
-    ['edges', edgeSchema],
+    ['nodes', [...nodeSchema, ...nodeList]],
+    ['edges', [...edgeSchema, ...edgeList]],
   ] as const) {
     const at = insertAt(schema, paths, key);
     schema.splice(at, 0, ...list);
@@ -324,6 +328,13 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
   const network = data as NetworkT;
   keepLookups(network, { nodeById: nodeById as Map<string, NodeT>, edgeById: edgeById as Map<string, EdgeT> });
   return { network, issues };
+}
+
+/** The issues of the nodes or the edges list itself (not an array, too short), by zod, when there are any. */
+function listIssues(file: string, key: 'nodes' | 'edges', value: unknown): ValidationIssue[] {
+  if (Array.isArray(value) && value.length >= (key === 'nodes' ? 2 : 1)) return [];
+  const parsed = LISTS[key].safeParse(value, { reportInput: true });
+  return parsed.success ? [] : parsed.error.issues.flatMap((issue) => zodIssueToIssue(file, issue, [key]));
 }
 
 /** A record's schema issues by its zod schema, located in the file. */

@@ -52,7 +52,7 @@ Commands:
   compare   --from ID --to ID [--objective days|cost|km|co2] [--format table|md|csv|json|geojson]
             [--network FILE] [--year YYYY] [--cargo-mtpa N] [--avoid-country XX,YY] [--tonnes-per-feu N]
             [--scenario ID|FILE] [--close ID]... [--open ID]... [--set ID.field=value]...
-            [--alternatives K] [--samples N --seed S --within DAYS]
+            [--via ID]... (pass these places in order) [--alternatives K] [--samples N --seed S --within DAYS]
   route     --from ID --to ID [--corridor ID] [same options as compare]
   pareto    --from ID --to ID [--criteria days,cost,co2] [filters and what-if as compare]
   capacity  --from ID --to ID [--corridor ID] [--year YYYY] [--scenario ...]   max-flow and minimum cut
@@ -87,6 +87,7 @@ const QUERY_OPTIONS = {
   within: { type: 'string' },
   criteria: { type: 'string' },
   years: { type: 'string' },
+  via: { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 const FLAG_NAMES = {
@@ -98,6 +99,7 @@ const FLAG_NAMES = {
   cargoMtpa: '--cargo-mtpa',
   avoidCountries: '--avoid-country',
   tonnesPerFeu: '--tonnes-per-feu',
+  via: '--via',
 };
 
 /** Joins "--flag -2" into "--flag=-2" so a negative number reaches the value check instead of the flag parser. */
@@ -140,6 +142,7 @@ function queryInput(values: Record<string, string | string[] | boolean | undefin
     cargoMtpa: values['cargo-mtpa'],
     tonnesPerFeu: values['tonnes-per-feu'],
     avoidCountries: Array.isArray(avoid) ? avoid.join(',') : avoid,
+    via: values.via,
   };
 }
 

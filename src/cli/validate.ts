@@ -1,6 +1,6 @@
 // `corridors validate [FILE...]`: checks network, emission-factor and scenario files and reports every problem.
 import { basename, join } from 'node:path';
-import { applyScenario, CorridorsError, DataValidationError, formatIssue, checkNetwork, parseEmissionFactors, parseObservations, parseScenario, type Model } from '../core/index.ts';
+import { applyScenario, CorridorsError, DataValidationError, formatIssue, checkNetwork, housekeepingIssues, parseEmissionFactors, parseObservations, parseScenario, type Model } from '../core/index.ts';
 import { loadModel } from './model.ts';
 import { NETWORKS_DIR, SCENARIOS_DIR, listJsonFiles, readJsonFile } from '../core/load.ts';
 import { displayPath, type Io } from './io.ts';
@@ -36,7 +36,7 @@ export function validateFiles(files: string[], io: Io): number {
       if (kind === 'network') {
         const { network, issues } = checkNetwork(data, label);
         if (!network) throw new DataValidationError(issues);
-        for (const warning of issues) io.err(`${formatIssue(warning)}\n`);
+        for (const warning of [...issues, ...housekeepingIssues(network, label)]) io.err(`${formatIssue(warning)}\n`);
         io.out(`${label}: ok: network ${network.id} ${network.version} (as of ${network.asOf}): ${network.nodes.length} nodes, ${network.edges.length} edges, ${network.sources.length} sources\n`);
       } else if (kind === 'factors') {
         const f = parseEmissionFactors(data, label);

@@ -53,6 +53,8 @@ export interface Calibration {
   network: NetworkRef;
   observations: { id: string; asOf: string };
   rows: CalibrationRow[];
+  /** Figures about an earlier state of the network, run the same way for reference; never fitted nor summarised. */
+  historical: (CalibrationRow & { historicalReason: string })[];
   summary: CalibrationSummary[];
   /** The same figures over every corridor. */
   overall: CalibrationSummary;
@@ -63,12 +65,14 @@ export const FITTED_KINDS: readonly Observation['kind'][] = ['observed', 'schedu
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The query a calibration row runs: the row's ends, corridor and via; the row's objective; its year where it lies ahead. */
+/** The query a calibration row runs: the row's ends, corridor and via; the row's objective; its year where it lies ahead; sea legs only for a port-to-port figure. */
 export function observationQuery(model: Model, o: Observation): Query {
   const asOfYear = Number(model.network.asOf.slice(0, 4));
   const q: Query = { from: o.from, to: o.to, objective: o.metric, corridor: o.corridor, avoidCountries: [] };
   if (o.via?.length) q.via = [...o.via];
   if (o.year > asOfYear) q.year = o.year;
+  // A port-to-port figure is a sailing: compare it with the sea legs only, never with rail from the ports inland.
+  if (o.scope === 'port-to-port') q.modes = ['sea', 'ferry'];
   return q;
 }
 
@@ -102,7 +106,7 @@ function summarise(corridor: string, rows: readonly CalibrationRow[]): Calibrati
 
 /** Runs every observation through the engine and compares; one summary per corridor of the network. */
 export function calibrate(model: Model, observations: ObservationsFile): Calibration {
-  const rows = observations.observations.map((o): CalibrationRow => {
+  const run = (o: Observation): CalibrationRow => {
     const query = observationQuery(model, o);
     const result = findRoute(model, query);
     const base = {
@@ -132,11 +136,17 @@ export function calibrate(model: Model, observations: ObservationsFile): Calibra
       insideModelRange: inside,
       fitted: FITTED_KINDS.includes(o.kind) && errorPct !== null,
     };
+  };
+  const rows = observations.observations.map(run);
+  const historical = (observations.historical ?? []).map((o) => {
+    const r = run(o);
+    return { ...r, fitted: false, historicalReason: o.reason };
   });
   return {
     network: networkRef(model),
     observations: { id: observations.id, asOf: observations.asOf },
     rows,
+    historical,
     summary: model.network.corridors.map((c) => summarise(c.id, rows.filter((r) => r.corridor === c.id))),
     overall: summarise('all', rows),
   };

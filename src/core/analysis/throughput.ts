@@ -5,13 +5,17 @@ import type { Model } from '../network/model.ts';
 import { QueryError } from '../errors.ts';
 import { resolveNode, type Query } from '../routing/query.ts';
 import { routeIndex } from '../routing/route-index.ts';
+import { modelAtYear } from '../network/periods.ts';
 import { connects, explainNoRoute, tonnesFor } from '../routing/shortest-route.ts';
 import type { Edge } from '../network/schema.ts';
 import type { Mtpa } from '../units.ts';
 
 /** One edge of a minimum cut, written from its source side (`from`) to its sink side (`to`). */
 export interface CutEdge {
+  /** The id of the segment, or of the place (a port, a border crossing) whose own capacity is cut. */
   edge: string;
+  /** A segment, or a place with a capacity of its own. */
+  kind: 'edge' | 'node';
   name: string;
   from: string;
   to: string;
@@ -57,6 +61,8 @@ interface FlowEdge {
   v: number;
   /** Capacity, Mt/yr; Infinity for an unlimited edge. */
   cap: number;
+  /** Carries flow from u to v only (a place's capacity, or one direction of a segment at such a place). */
+  directed?: boolean;
 }
 
 interface FlowResult {
@@ -82,7 +88,7 @@ function maxFlow(nodeCount: number, edges: readonly FlowEdge[], source: number, 
     head[2 * k] = e.v;
     head[2 * k + 1] = e.u;
     cap[2 * k] = e.cap;
-    cap[2 * k + 1] = e.cap;
+    cap[2 * k + 1] = e.directed ? 0 : e.cap;
     adjacent[e.u]?.push(2 * k);
     adjacent[e.v]?.push(2 * k + 1);
   });
@@ -125,12 +131,13 @@ function maxFlow(nodeCount: number, edges: readonly FlowEdge[], source: number, 
   return { value, flow: edges.map((_, k) => flowOn[2 * k] ?? 0), sourceSide: reach().seen };
 }
 
-/** Whether the edges join two nodes (breadth-first search over node indexes). */
-function joined(nodeCount: number, edges: readonly FlowEdge[], from: number, to: number): boolean {
+/** Whether arcs of unlimited capacity alone join two nodes, following one-way arcs only forwards. */
+function maxFlowIsUnlimited(nodeCount: number, edges: readonly FlowEdge[], from: number, to: number): boolean {
   const adjacent: number[][] = Array.from({ length: nodeCount }, () => []);
   for (const e of edges) {
+    if (Number.isFinite(e.cap)) continue;
     adjacent[e.u]?.push(e.v);
-    adjacent[e.v]?.push(e.u);
+    if (!e.directed) adjacent[e.v]?.push(e.u);
   }
   const seen = new Array<boolean>(nodeCount).fill(false);
   seen[from] = true;
@@ -236,7 +243,8 @@ function edgesOnSimplePaths(nodeCount: number, edges: readonly FlowEdge[], from:
  * @throws QueryError (BAD_QUERY, field "to") when origin and destination are the same node.
  * @throws UnknownIdError (UNKNOWN_ID) when an end is not a node of the network.
  */
-export function throughput(model: Model, query: ThroughputQuery): Throughput {
+export function throughput(base: Model, query: ThroughputQuery): Throughput {
+  const model = modelAtYear(base, query.year);
   const from = resolveNode(model, query.from, 'from');
   const to = resolveNode(model, query.to, 'to');
   if (from === to) throw new QueryError('to', `to: origin and destination are the same node ("${from}")`);
@@ -252,47 +260,91 @@ export function throughput(model: Model, query: ThroughputQuery): Throughput {
     if (i === undefined) throw new Error(`throughput: edge end "${id}" is not a node`);
     return i;
   };
-  const s = at(from);
-  const t = at(to);
-  const n = nodeIds.length;
-  const known = usable.filter((e) => e.capacityMtpa !== null);
+  // A place with a capacity of its own (a port, a border crossing) becomes two flow nodes joined by a one-way
+  // arc of that capacity: segments arrive at its "in" node x and leave from its "out" node. The origin starts
+  // at its "in" node and the destination ends at its "out" node, so their capacities count too.
+  const n0 = nodeIds.length;
+  const limited = model.network.nodes.filter(
+    (nd) => nd.capacityMtpa !== undefined && nd.capacityMtpa !== null && usable.some((e) => e.from === nd.id || e.to === nd.id),
+  );
+  const outOf = new Map(limited.map((nd, j) => [nd.id, n0 + j]));
+  const n = n0 + limited.length;
+  const inNode = (id: string) => at(id);
+  const outNode = (id: string) => outOf.get(id) ?? at(id);
+  const s = inNode(from);
+  const t = outNode(to);
   const unknown = usable.filter((e) => e.capacityMtpa === null);
-  const flowEdge = (e: Edge, unknownCap: number): FlowEdge => ({ u: at(e.from), v: at(e.to), cap: e.capacityMtpa ?? unknownCap });
+
+  /** The flow arcs of a set of segments (unknown capacities as given) and of the places, each tagged with what it models. */
+  type Tagged = FlowEdge & { owner: { kind: 'edge'; edge: Edge; forward: boolean } | { kind: 'node'; id: string } };
+  const arcsOf = (edges: readonly Edge[], unknownCap: number): Tagged[] => {
+    const out: Tagged[] = limited.map((nd) => ({ u: inNode(nd.id), v: outNode(nd.id), cap: nd.capacityMtpa as number, directed: true, owner: { kind: 'node', id: nd.id } }));
+    for (const e of edges) {
+      const cap = e.capacityMtpa ?? unknownCap;
+      if (!outOf.has(e.from) && !outOf.has(e.to)) out.push({ u: at(e.from), v: at(e.to), cap, owner: { kind: 'edge', edge: e, forward: true } });
+      else {
+        out.push({ u: outNode(e.from), v: inNode(e.to), cap, directed: true, owner: { kind: 'edge', edge: e, forward: true } });
+        out.push({ u: outNode(e.to), v: inNode(e.from), cap, directed: true, owner: { kind: 'edge', edge: e, forward: false } });
+      }
+    }
+    return out;
+  };
 
   const nodeName = (id: string) => model.nodeById.get(id)?.name ?? id;
-  const cutOf = (edges: readonly Edge[], sourceSide: readonly boolean[]): CutEdge[] =>
-    edges
-      .filter((e) => e.capacityMtpa !== null && sourceSide[at(e.from)] !== sourceSide[at(e.to)])
-      .map((e) => {
-        const forward = sourceSide[at(e.from)] === true;
-        return {
-          edge: e.id,
-          name: e.name ?? `${nodeName(e.from)}–${nodeName(e.to)}`,
-          from: forward ? e.from : e.to,
-          to: forward ? e.to : e.from,
-          capacityMtpa: e.capacityMtpa ?? 0,
-        };
-      })
-      .sort((a, b) => a.capacityMtpa - b.capacityMtpa || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
+  /** The arcs from the origin's side of the final residual graph to the other side, one row per segment or place. */
+  const cutOf = (arcs: readonly Tagged[], sourceSide: readonly boolean[]): CutEdge[] => {
+    const rows = new Map<string, CutEdge>();
+    for (const a of arcs) {
+      const su = sourceSide[a.u] === true;
+      const sv = sourceSide[a.v] === true;
+      if (su === sv || (a.directed && !su) || !Number.isFinite(a.cap)) continue;
+      if (a.owner.kind === 'node') {
+        const id = a.owner.id;
+        rows.set(`node:${id}`, { edge: id, kind: 'node', name: nodeName(id), from: id, to: id, capacityMtpa: a.cap });
+        continue;
+      }
+      const e = a.owner.edge;
+      const forward = a.directed ? a.owner.forward : su;
+      rows.set(`edge:${e.id}`, {
+        edge: e.id,
+        kind: 'edge',
+        name: e.name ?? `${nodeName(e.from)}–${nodeName(e.to)}`,
+        from: forward ? e.from : e.to,
+        to: forward ? e.to : e.from,
+        capacityMtpa: a.cap,
+      });
+    }
+    return [...rows.values()].sort((a, b) => a.capacityMtpa - b.capacityMtpa || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
+  };
 
-  const lower = maxFlow(n, known.map((e) => flowEdge(e, 0)), s, t);
-  const flows: EdgeFlow[] = [];
-  known.forEach((e, k) => {
+  const knownArcs = arcsOf(usable.filter((e) => e.capacityMtpa !== null), 0);
+  const lower = maxFlow(n, knownArcs, s, t);
+  const net = new Map<string, number>();
+  knownArcs.forEach((a, k) => {
+    if (a.owner.kind !== 'edge') return;
     const f = lower.flow[k] ?? 0;
+    net.set(a.owner.edge.id, (net.get(a.owner.edge.id) ?? 0) + (a.owner.forward ? f : -f));
+  });
+  const flows: EdgeFlow[] = [];
+  for (const e of usable) {
+    const f = net.get(e.id) ?? 0;
     const amount = round(Math.abs(f));
     if (amount > 0) flows.push({ edge: e.id, from: f > 0 ? e.from : e.to, to: f > 0 ? e.to : e.from, flowMtpa: amount });
-  });
+  }
 
-  const unbounded = joined(n, unknown.map((e) => flowEdge(e, Infinity)), s, t);
+  // Unbounded when segments of unknown capacity alone join the two places, through no place with a capacity.
+  const unbounded = maxFlowIsUnlimited(n, arcsOf(unknown, Infinity), s, t);
   let upper: Throughput['unknownUnlimited'];
   if (unbounded) upper = { maxFlowMtpa: Infinity, minCut: [], unbounded: true };
   else {
-    const result = maxFlow(n, usable.map((e) => flowEdge(e, Infinity)), s, t);
-    upper = { maxFlowMtpa: round(result.value), minCut: cutOf(usable, result.sourceSide), unbounded: false };
+    const allArcs = arcsOf(usable, Infinity);
+    const result = maxFlow(n, allArcs, s, t);
+    upper = { maxFlowMtpa: round(result.value), minCut: cutOf(allArcs, result.sourceSide), unbounded: false };
   }
 
+  const flowEdge = (e: Edge, unknownCap: number): FlowEdge => ({ u: at(e.from), v: at(e.to), cap: e.capacityMtpa ?? unknownCap });
   const all = usable.map((e) => flowEdge(e, Infinity));
-  const onPaths = edgesOnSimplePaths(n, all, s, t);
+  const onPaths = edgesOnSimplePaths(n0, all, at(from), at(to));
   const unknownCapacityEdges = usable.filter((e, k) => e.capacityMtpa === null && onPaths.has(k)).map((e) => e.id);
   const reason = connects(usable, from, to) ? null : explainNoRoute(model, filters, usable, index.excluded);
 
@@ -301,7 +353,7 @@ export function throughput(model: Model, query: ThroughputQuery): Throughput {
     to,
     corridor: query.corridor ?? null,
     year: query.year ?? null,
-    knownOnly: { maxFlowMtpa: round(lower.value), minCut: cutOf(known, lower.sourceSide) },
+    knownOnly: { maxFlowMtpa: round(lower.value), minCut: cutOf(knownArcs, lower.sourceSide) },
     unknownUnlimited: upper,
     unknownCapacityEdges,
     flows,

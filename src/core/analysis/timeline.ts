@@ -37,6 +37,8 @@ export interface Timeline {
   best: TimelinePoint[];
   /** Years in which at least one usable edge opens, in order, with the corridors that may use each edge. */
   openings: { year: number; edges: { id: string; name: string; corridors: string[] }[] }[];
+  /** Planned values that take effect (a period's fromYear) within the years: capacity or transit time of a segment or a place. */
+  upgrades: { year: number; items: { id: string; kind: 'edge' | 'node'; name: string; capacityMtpa: number | null | undefined; note: string }[] }[];
 }
 
 /** The most years one timeline covers. */
@@ -94,13 +96,24 @@ export function timeline(model: Model, query: Query, fromYear: number, toYear: n
       .filter((e) => e.opensYear === year && edgeExclusion(model, e, { ...open, year, ...(corridor !== undefined ? { corridor } : {}) }) === null)
       .map((e) => e.id);
 
+  const periodYears = new Set<number>();
+  const upgrades: Timeline['upgrades'] = [];
+  for (const year of years) {
+    const items: Timeline['upgrades'][number]['items'] = [];
+    for (const e of model.network.edges) for (const p of e.periods ?? []) if (p.fromYear === year) items.push({ id: e.id, kind: 'edge', name: edgeName(e), capacityMtpa: p.capacityMtpa, note: p.note ?? '' });
+    for (const n of model.network.nodes) for (const p of n.periods ?? []) if (p.fromYear === year) items.push({ id: n.id, kind: 'node', name: n.name, capacityMtpa: p.capacityMtpa, note: p.note ?? '' });
+    if (items.length) {
+      periodYears.add(year);
+      upgrades.push({ year, items });
+    }
+  }
   const lines = corridorList.map((c) => ({ corridor: c.id, name: c.name, points: [] as TimelinePoint[] }));
   const best: TimelinePoint[] = [];
   const openings: Timeline['openings'] = [];
   let last: CompareResult | null = null;
   for (const year of years) {
-    // The usable edges change only in years when a gated edge opens (and in the first year).
-    const result: CompareResult = last !== null && !gated.some((e) => e.opensYear === year) ? last : compare(model, { ...open, year });
+    // The network changes only in years when a gated edge opens or a planned value takes effect (and in the first year).
+    const result: CompareResult = last !== null && !gated.some((e) => e.opensYear === year) && !periodYears.has(year) ? last : compare(model, { ...open, year });
     const byCorridor = new Map<string, string[]>();
     lines.forEach((line, i) => {
       const opened = openedFor(year, line.corridor);
@@ -117,5 +130,5 @@ export function timeline(model: Model, query: Query, fromYear: number, toYear: n
     }
     last = result;
   }
-  return { from: query.from, to: query.to, objective: query.objective, years, corridors: lines, best, openings };
+  return { from: query.from, to: query.to, objective: query.objective, years, corridors: lines, best, openings, upgrades };
 }

@@ -213,6 +213,19 @@ export function applyEdits(base: Model, edits: readonly LocatedEdit[], label: st
       const next = apply(copy[field]);
       if (next === undefined) delete copy[field];
       else copy[field] = next;
+      // A planned value of the same field follows the edit: a set holds for every year, a scale scales it too.
+      const periods = copy.periods as Record<string, unknown>[] | undefined;
+      if (periods) {
+        const kept = periods.filter((p) => {
+          if (field in p) {
+            if (edit.op === 'set') delete p[field];
+            else p[field] = apply(p[field]);
+          }
+          return ['capacityMtpa', 'transitDays', 'dwellDays', 'perTrain'].some((k) => k in p);
+        });
+        if (kept.length) copy.periods = kept;
+        else delete copy.periods;
+      }
       copy.fieldBasis = { ...((copy.fieldBasis as object | undefined) ?? {}), [field]: provenance };
       return copy as T;
     };

@@ -42,6 +42,11 @@ export const Observation = z
   })
   .describe('One published figure for a route.');
 
+/** A published figure about a network that has since changed: kept and shown, never compared with today's model. */
+export const HistoricalObservation = Observation.extend({
+  reason: z.string().min(1).describe('What has changed since (a line opened, a route no longer run), with its source in the note.'),
+}).describe('A published figure that describes an earlier state of the network.');
+
 export const ObservationsFile = z
   .strictObject({
     $schema: z.string().optional(),
@@ -51,10 +56,12 @@ export const ObservationsFile = z
     description: z.string().optional(),
     sources: z.array(Source),
     observations: z.array(Observation).min(1),
+    historical: z.array(HistoricalObservation).optional().describe('Figures about an earlier state of the network: shown, not compared.'),
   })
   .describe('Published observations of China–Europe transit days, route lengths and rates.');
 
 export type Observation = z.infer<typeof Observation>;
+export type HistoricalObservation = z.infer<typeof HistoricalObservation>;
 export type ObservationsFile = z.infer<typeof ObservationsFile>;
 
 /**
@@ -75,21 +82,22 @@ export function parseObservations(model: Model, data: unknown, file = '<input>')
     sources.add(s.id);
   });
   const ids = new Set<string>();
-  obs.observations.forEach((o, i) => {
-    if (ids.has(o.id)) add(['observations', i, 'id'], 'duplicate_id', `duplicate id "${o.id}" in observations`);
+  const rows: [string, Observation[]][] = [['observations', obs.observations], ['historical', obs.historical ?? []]];
+  for (const [key, list] of rows) list.forEach((o, i) => {
+    if (ids.has(o.id)) add([key, i, 'id'], 'duplicate_id', `duplicate id "${o.id}" in observations`);
     ids.add(o.id);
     for (const end of ['from', 'to'] as const) {
-      if (!model.nodeById.has(o[end])) add(['observations', i, end], 'unknown_node', `unknown node id "${o[end]}"`);
+      if (!model.nodeById.has(o[end])) add([key, i, end], 'unknown_node', `unknown node id "${o[end]}"`);
     }
     (o.via ?? []).forEach((v, j) => {
-      if (!model.nodeById.has(v)) add(['observations', i, 'via', j], 'unknown_node', `unknown node id "${v}"`);
+      if (!model.nodeById.has(v)) add([key, i, 'via', j], 'unknown_node', `unknown node id "${v}"`);
     });
-    if (!model.corridorIds.includes(o.corridor)) add(['observations', i, 'corridor'], 'unknown_corridor', `unknown corridor id "${o.corridor}"`);
+    if (!model.corridorIds.includes(o.corridor)) add([key, i, 'corridor'], 'unknown_corridor', `unknown corridor id "${o.corridor}"`);
     o.sources.forEach((s, j) => {
-      if (!sources.has(s)) add(['observations', i, 'sources', j], 'unknown_source', `unknown source id "${s}"`);
+      if (!sources.has(s)) add([key, i, 'sources', j], 'unknown_source', `unknown source id "${s}"`);
     });
     const { min, typical, max } = o.value;
-    if (!(min <= typical && typical <= max)) add(['observations', i, 'value'], 'range_order', `expected min <= typical <= max, got min ${min}, typical ${typical}, max ${max}`);
+    if (!(min <= typical && typical <= max)) add([key, i, 'value'], 'range_order', `expected min <= typical <= max, got min ${min}, typical ${typical}, max ${max}`);
   });
   if (issues.length) throw new DataValidationError(issues);
   return obs;

@@ -76,7 +76,7 @@ export class ReferenceRules {
     out.push({ file: this.file, jsonPath: jsonPath(path), code, message });
   }
 
-  // TRANSITION: while the region data work is merged these rules warn; they become errors after the merge.
+  /** A warning: printed, but the file stays valid. */
   private warn(out: ValidationIssue[], path: readonly PropertyKey[], code: string, message: string): void {
     out.push({ file: this.file, jsonPath: jsonPath(path), code, message, severity: 'warning' });
   }
@@ -89,7 +89,7 @@ export class ReferenceRules {
       if (typeof s === 'string' && !this.ids.sources.has(s)) this.add(out, this.path(below, 'sources', j), 'unknown_source', `unknown source id "${s}"`);
     }
     if (list.length > max) {
-      this.warn(out, this.path(below, 'sources'), 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
+      this.add(out, this.path(below, 'sources'), 'too_many_sources', `${list.length} sources; a figure cites at most ${max} (name a shared method in "method" instead of its inputs)`);
     }
   }
 
@@ -213,7 +213,7 @@ export class ReferenceRules {
     if (a !== undefined && b !== undefined && this.positioned[a] && this.positioned[b] && typeof distanceKm === 'number' && Number.isFinite(distanceKm)) {
       const gc = haversineKm(this.lat[a] as number, this.lon[a] as number, this.lat[b] as number, this.lon[b] as number);
       if (distanceKm < gc * (1 - GEOMETRY_TOLERANCE)) {
-        this.warn(out, this.path(HERE, 'distanceKm'), 'shorter_than_great_circle', `${KM_FORMAT.format(distanceKm)} km is shorter than the ${KM_FORMAT.format(gc)} km great-circle distance between "${String(from)}" and "${String(to)}": the length or a node's position is wrong`);
+        this.add(out, this.path(HERE, 'distanceKm'), 'shorter_than_great_circle', `${KM_FORMAT.format(distanceKm)} km is shorter than the ${KM_FORMAT.format(gc)} km great-circle distance between "${String(from)}" and "${String(to)}": the length or a node's position is wrong`);
       } else if (e.mode === 'rail' && gc > 0 && distanceKm > gc * MAX_RAIL_DETOUR) {
         this.warn(out, this.path(HERE, 'distanceKm'), 'long_detour', `${KM_FORMAT.format(distanceKm)} km is more than ${MAX_RAIL_DETOUR}× the ${KM_FORMAT.format(gc)} km great-circle distance between "${String(from)}" and "${String(to)}"`);
       }

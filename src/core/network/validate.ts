@@ -89,3 +89,35 @@ export function parseEmissionFactors(data: unknown, file = '<input>'): EmissionF
   if (issues.length) throw new DataValidationError(issues);
   return parsed.data;
 }
+
+/**
+ * Leftovers in a valid network, as warnings: sources no figure cites and methods no figure names.
+ * `corridors validate` prints them; they never make a file invalid.
+ */
+export function housekeepingIssues(network: NetworkT, file = '<input>'): ValidationIssue[] {
+  const cited = new Set<string>();
+  const used = new Set<string>();
+  const note = (p: { sources?: string[] | undefined; method?: string | undefined } | undefined) => {
+    for (const s of p?.sources ?? []) cited.add(s);
+    if (p?.method !== undefined) used.add(p.method);
+  };
+  for (const r of [...network.nodes, ...network.edges]) {
+    note(r);
+    for (const fb of Object.values(r.fieldBasis ?? {})) note(fb);
+    note(r.perTrain);
+    note(r.volume);
+    for (const p of r.periods ?? []) {
+      note(p);
+      note(p.perTrain);
+    }
+  }
+  for (const m of network.methods ?? []) for (const s of m.sources) cited.add(s);
+  const issues: ValidationIssue[] = [];
+  network.sources.forEach((s, i) => {
+    if (!cited.has(s.id)) issues.push({ file, jsonPath: `$.sources[${i}].id`, code: 'uncited_source', message: `no figure cites source "${s.id}"`, severity: 'warning' });
+  });
+  (network.methods ?? []).forEach((m, i) => {
+    if (!used.has(m.id)) issues.push({ file, jsonPath: `$.methods[${i}].id`, code: 'unused_method', message: `no figure names method "${m.id}"`, severity: 'warning' });
+  });
+  return issues;
+}

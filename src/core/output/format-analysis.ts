@@ -163,7 +163,13 @@ export function formatTimeline(t: Timeline, network: Network, format: TextFormat
     header,
     rows,
     ['l', ...t.corridors.map((): 'l' => 'l')],
-    ['Each cell: typical days and the route\'s smallest known capacity; * the route changed that year.', ...(openings.length ? [`Openings: ${openings.join('; ')}`] : ['No openings in these years.'])],
+    [
+      'Each cell: typical days and the route\'s smallest known capacity; * the route changed that year.',
+      ...(openings.length ? [`Openings: ${openings.join('; ')}`] : ['No openings in these years.']),
+      ...(t.upgrades.length
+        ? [`Planned values taking effect: ${t.upgrades.map((u) => `${u.year}: ${u.items.map((i) => `${i.name}${i.capacityMtpa !== undefined && i.capacityMtpa !== null ? ` ${fmtMt(i.capacityMtpa)} Mt/yr` : ''}`).join(', ')}`).join('; ')}`]
+        : []),
+    ],
     t,
     t.years.flatMap((y, i) => t.corridors.map((c) => [y, c.corridor, c.points[i]?.days ?? null, c.points[i]?.capacityMtpa ?? null, c.points[i]?.bottleneckEdge ?? null, String(c.points[i]?.routeChanged ?? false)])),
     ['year', 'corridor', 'days_typical', 'capacity_mtpa', 'bottleneck_edge', 'route_changed'],

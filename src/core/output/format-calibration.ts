@@ -28,8 +28,8 @@ export function describeFit(s: CalibrationSummary, name: string): string {
 
 export function formatCalibration(result: Calibration, network: Network, format: TextFormat): string {
   if (format === 'json') {
-    const { rows, ...rest } = result;
-    return `${JSON.stringify({ ...rest, rows: rows.map(({ query: _q, ...r }) => r) }, null, 2)}\n`;
+    const { rows, historical, ...rest } = result;
+    return `${JSON.stringify({ ...rest, rows: rows.map(({ query: _q, ...r }) => r), historical: historical.map(({ query: _q, ...r }) => r) }, null, 2)}\n`;
   }
   const nodeName = new Map(network.nodes.map((n) => [n.id, n.name]));
   const name = (id: string) => nodeName.get(id) ?? id;
@@ -41,7 +41,7 @@ export function formatCalibration(result: Calibration, network: Network, format:
     );
   }
   const header = ['Route', 'Corridor', 'What', 'Year', 'Published', 'Model', 'Error', 'In range'];
-  const rows = result.rows.map((r) => [
+  const line = (r: CalibrationRow) => [
     `${name(r.from)} → ${name(r.to)}${r.via.length ? ` via ${r.via.map(name).join(', ')}` : ''}`,
     corridor(r.corridor),
     `${UNIT[r.metric]}, ${KIND[r.kind]}`,
@@ -50,7 +50,8 @@ export function formatCalibration(result: Calibration, network: Network, format:
     r.model ? fmtFigure(r.metric, r.model) : 'no route',
     r.fitted ? fmtErrorPct(r.errorPct) : r.model ? `(${fmtErrorPct(r.errorPct)})` : '',
     r.insideModelRange === null ? '' : r.insideModelRange ? 'yes' : 'no',
-  ]);
+  ];
+  const rows = result.rows.map(line);
   const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'];
   const title = `Calibration: the model (${result.network.id} ${result.network.version}, as of ${result.network.asOf}) against ${result.rows.length} published figures`;
   const notes = [
@@ -59,6 +60,19 @@ export function formatCalibration(result: Calibration, network: Network, format:
     describeFit(result.overall, 'All corridors'),
     ...result.rows.filter((r) => r.reason).map((r) => `${r.id}: ${r.reason}`),
   ];
-  if (format === 'md') return [`**${title}**`, '', mdTable(header, rows, align), '', ...notes.map((n) => `- ${n}`), ''].join('\n');
-  return [...wrap(title), '', textTable(header, rows, align), '', ...notes.flatMap((n) => wrap(n, TABLE_WIDTH, '  ')), ''].join('\n');
+  const old = result.historical.map(line);
+  const oldTitle = 'Older figures about a network that has since changed (shown, not compared):';
+  const oldNotes = result.historical.map((r) => `${r.id}: ${r.historicalReason}`);
+  if (format === 'md') {
+    return [`**${title}**`, '', mdTable(header, rows, align), '', ...notes.map((n) => `- ${n}`), '', ...(old.length ? [`**${oldTitle}**`, '', mdTable(header, old, align), '', ...oldNotes.map((n) => `- ${n}`), ''] : [])].join('\n');
+  }
+  return [
+    ...wrap(title),
+    '',
+    textTable(header, rows, align),
+    '',
+    ...notes.flatMap((n) => wrap(n, TABLE_WIDTH, '  ')),
+    '',
+    ...(old.length ? [...wrap(oldTitle), '', textTable(header, old, align), '', ...oldNotes.flatMap((n) => wrap(n, TABLE_WIDTH, '  ')), ''] : []),
+  ].join('\n');
 }

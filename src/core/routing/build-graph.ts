@@ -8,16 +8,32 @@ import type { Edge, Node } from '../network/schema.ts';
 
 /** Why an edge or a node cannot be used by a query. */
 export interface Exclusion {
-  code: 'corridor' | 'status' | 'capacity' | 'avoided' | 'closed' | 'no-cost';
+  code: 'corridor' | 'status' | 'capacity' | 'avoided' | 'closed' | 'no-cost' | 'mode';
   /** Readable reason, e.g. "planned, opens 2029". */
   text: string;
 }
 
+/**
+ * Whether a capacity leaves room for the cargo: against the spare capacity (capacity less the published
+ * volume) where a volume is known, else against the nameplate; the text says which.
+ */
+export function capacityShortfall(capacity: number | null | undefined, volume: { mtpa: number; year: number } | undefined, cargoMtpa: number | undefined): string | null {
+  if (cargoMtpa === undefined || capacity === null || capacity === undefined) return null;
+  const fmt = (x: number) => String(Math.round(x * 100) / 100);
+  if (volume) {
+    const spare = Math.max(0, capacity - volume.mtpa);
+    return spare < cargoMtpa ? `spare capacity ${fmt(spare)} Mt/yr (${fmt(capacity)} less ${fmt(volume.mtpa)} carried in ${volume.year}) is below the ${fmt(cargoMtpa)} Mt/yr cargo` : null;
+  }
+  return capacity < cargoMtpa ? `capacity ${fmt(capacity)} Mt/yr (nameplate; the volume carried is not known) is below the ${fmt(cargoMtpa)} Mt/yr cargo` : null;
+}
+
 /** Why a node is left out of a query's graph, or null when it may be used. */
-export function nodeExclusion(model: Model, node: Node, query: Pick<Query, 'avoidCountries'>): Exclusion | null {
+export function nodeExclusion(model: Model, node: Node, query: Pick<Query, 'avoidCountries'> & Partial<Pick<Query, 'cargoMtpa'>>): Exclusion | null {
   const closed = model.closedNodes.get(node.id);
   if (closed !== undefined) return { code: 'closed', text: closed };
   if (query.avoidCountries.includes(node.country)) return { code: 'avoided', text: `in ${node.country}, which is avoided` };
+  const short = capacityShortfall(node.capacityMtpa, node.volume, query.cargoMtpa);
+  if (short) return { code: 'capacity', text: `at its ${short}` };
   return null;
 }
 
@@ -34,11 +50,12 @@ export function edgeExclusion(model: Model, edge: Edge, query: Omit<Query, 'from
       return { code: 'status', text: `${edge.status.replace('-', ' ')}, opens ${opens ?? 'in an unknown year'}` };
     }
   }
-  if (query.cargoMtpa !== undefined && edge.capacityMtpa !== null && edge.capacityMtpa < query.cargoMtpa) {
-    return { code: 'capacity', text: `capacity ${edge.capacityMtpa} Mt/yr is below the ${query.cargoMtpa} Mt/yr cargo` };
-  }
-  // A node is left out only when closed or in an avoided country: without either, no end needs looking up.
-  if (model.closedNodes.size > 0 || query.avoidCountries.length > 0) {
+  if (query.modes !== undefined && !query.modes.includes(edge.mode)) return { code: 'mode', text: `a ${edge.mode} segment, not one of ${query.modes.join(', ')}` };
+  const short = capacityShortfall(edge.capacityMtpa, edge.volume, query.cargoMtpa);
+  if (short) return { code: 'capacity', text: short };
+  // A node is left out only when closed, in an avoided country or short of capacity for the cargo: without a
+  // closed node, an avoided country or a cargo figure, no end needs looking up.
+  if (model.closedNodes.size > 0 || query.avoidCountries.length > 0 || query.cargoMtpa !== undefined) {
     for (const end of [edge.from, edge.to]) {
       const node = model.nodeById.get(end);
       const why = node ? nodeExclusion(model, node, query) : null;

@@ -22,6 +22,8 @@ export interface QueryEcho {
   cargoMtpa: number | null;
   avoidCountries: string[];
   tonnesPerFeu: number;
+  /** Places the routes must pass, in order; empty when none. */
+  via: string[];
 }
 
 export interface CorridorResult {
@@ -61,6 +63,7 @@ export function echoQuery(model: Model, query: Query): QueryEcho {
     cargoMtpa: query.cargoMtpa ?? null,
     avoidCountries: [...query.avoidCountries],
     tonnesPerFeu: tonnesFor(model, query),
+    via: [...(query.via ?? [])],
   };
   if (query.corridor !== undefined) echo.corridor = query.corridor;
   return echo;

@@ -1,6 +1,7 @@
 // Route queries: what a user asks (origin, destination, objective, filters), checked against a model.
 import { CorridorsError, QueryError, UnknownIdError } from '../errors.ts';
 import type { Model } from '../network/model.ts';
+import type { Mode } from '../network/schema.ts';
 import { closest, exactMatches } from './suggest.ts';
 
 /** What a route minimises: transit days, USD per FEU, km, or kg CO2e per FEU. */
@@ -24,6 +25,8 @@ export interface Query {
   tonnesPerFeu?: number;
   /** Node ids the route must pass, in order (a pinned routing, e.g. the train a source reported). */
   via?: string[];
+  /** Only segments of these modes (e.g. sea for a port-to-port figure); absent for all. */
+  modes?: Mode[];
 }
 
 /** Raw query values as they come from a command line, a form or JSON. */

@@ -31,7 +31,7 @@ export function partitionEdges(model: Model, query: Omit<Query, 'from' | 'to'>):
 
 /** The part of a query an index depends on. */
 export function filterKey(query: Omit<Query, 'from' | 'to'>, tonnesPerFeu: number): string {
-  return JSON.stringify([query.objective, query.corridor ?? null, query.year ?? null, query.cargoMtpa ?? null, query.avoidCountries, query.objective === 'co2' ? tonnesPerFeu : null]);
+  return JSON.stringify([query.objective, query.corridor ?? null, query.year ?? null, query.cargoMtpa ?? null, query.avoidCountries, query.objective === 'co2' ? tonnesPerFeu : null, query.modes ?? null]);
 }
 
 /** Builds (or returns the cached) routing index for a model and a query's filters. */

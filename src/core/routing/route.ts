@@ -32,7 +32,7 @@ export interface Leg {
   volume: Volume | null;
   /** The most one train (or sailing) can carry on the segment, where published. */
   perTrain: PerTrain | null;
-  /** Throughput of the `to` node (port, border crossing, terminal), Mt/yr; null where unknown or none. */
+  /** Throughput of the `to` node (port, border crossing, terminal), Mt/yr, counted whether the route passes through or ends there; null where unknown or none. */
   nodeCapacityMtpa: Mtpa | null;
   /** The volume the `to` node handled in a recent year, where published. */
   nodeVolume: Volume | null;
@@ -194,7 +194,11 @@ export function perTrainLimit(legs: readonly Leg[]): PerTrainLimit {
 }
 
 /** The totals of a list of legs: the one place where route figures are added up. */
-export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => string; node?: (id: string) => string } = {}): Totals {
+export function sumTotals(
+  legs: readonly Leg[],
+  names: { edge?: (id: string) => string; node?: (id: string) => string } = {},
+  origin: { id: string; capacityMtpa: Mtpa | null; volume: Volume | null } | null = null,
+): Totals {
   const days = { typical: 0, min: 0, max: 0 };
   const cost = { typical: 0, min: 0, max: 0 };
   const costMissingEdges: string[] = [];
@@ -229,6 +233,8 @@ export function sumTotals(legs: readonly Leg[], names: { edge?: (id: string) => 
     consider('node', leg.to, names.node?.(leg.to) ?? leg.to, leg.nodeCapacityMtpa, 'all', leg.nodeVolume);
     estimatedFigures += leg.estimated.length;
   }
+  // A place's capacity counts on every route that starts, passes through or ends at it.
+  if (origin) consider('node', origin.id, names.node?.(origin.id) ?? origin.id, origin.capacityMtpa, 'all', origin.volume);
   const b = bottleneck as Bottleneck | null;
   const spare = b?.volume ? Math.max(0, round(b.capacityMtpa - b.volume.mtpa)) : null;
   const r3 = (o: { typical: number; min: number; max: number }) => ({ typical: round(o.typical), min: round(o.min), max: round(o.max) });
@@ -262,5 +268,7 @@ export function buildRoute(model: Model, nodes: readonly string[], edgeIds: read
   });
   const corridors = model.corridorIds.filter((c) => legs.every((l) => l.corridors.includes(c)));
   const nodeName = (id: string) => model.nodeById.get(id)?.name ?? id;
-  return { nodes: [...nodes], legs, totals: sumTotals(legs, { node: nodeName }), corridors };
+  const first = model.nodeById.get(nodes[0] ?? '');
+  const origin = first ? { id: first.id, capacityMtpa: first.capacityMtpa ?? null, volume: first.volume ?? null } : null;
+  return { nodes: [...nodes], legs, totals: sumTotals(legs, { node: nodeName }, origin), corridors };
 }

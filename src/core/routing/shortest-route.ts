@@ -68,6 +68,7 @@ const GROUP_TEXT: Record<Exclusion['code'], string> = {
   avoided: 'in an avoided country',
   closed: 'closed',
   'no-cost': 'without a cost figure',
+  mode: 'of another mode',
 };
 
 /** A reason for "no route" that names what to change: the segment, the year, the cargo figure or the country. */

@@ -58,7 +58,17 @@ export function calibrationView(model: Model, observations: ObservationsFile, re
       }),
     };
   });
-  return { corridors, overall: describeFit(result.overall, 'All corridors'), count: result.rows.length, fitted: result.overall.fitted, observationsAsOf: observations.asOf };
+  const historical = result.historical.map((r) => ({
+    route: `${name(r.from)} → ${name(r.to)}`,
+    via: r.via.map(name).join(', '),
+    corridor: model.network.corridors.find((c) => c.id === r.corridor)?.name ?? r.corridor,
+    what: METRIC_LABEL[r.metric],
+    year: r.year,
+    published: fmtFigure(r.metric, r.published),
+    model: r.model ? fmtFigure(r.metric, r.model) : 'no route',
+    why: r.historicalReason,
+  }));
+  return { corridors, historical, overall: describeFit(result.overall, 'All corridors'), count: result.rows.length, fitted: result.overall.fitted, observationsAsOf: observations.asOf };
 }
 
 /** The router for /calibration and /api/calibration; the calibration is computed once, since the model never changes. */
@@ -66,8 +76,8 @@ export function calibrationPages(model: Model, observations: ObservationsFile, p
   const router = Router();
   const result = calibrate(model, observations);
   const view = calibrationView(model, observations, result);
-  const { rows, ...rest } = result;
-  const json = JSON.stringify({ ...rest, rows: rows.map(({ query: _q, ...r }) => r) });
+  const { rows, historical, ...rest } = result;
+  const json = JSON.stringify({ ...rest, rows: rows.map(({ query: _q, ...r }) => r), historical: historical.map(({ query: _q, ...r }) => r) });
   router.get('/calibration', (_req, res) => page(res, 200, 'calibration', { title: 'Calibration', ...view }));
   router.get('/api/calibration', (_req, res) => {
     res.type('json').send(json);

@@ -30,8 +30,8 @@ describe('worked fixtures', () => {
     const t = throughput(model(net), q('s', 't'));
     expect(t.knownOnly.maxFlowMtpa).toBe(5);
     expect(t.knownOnly.minCut).toEqual([
-      { edge: 's-b', name: 'S–B', from: 's', to: 'b', capacityMtpa: 2 },
-      { edge: 's-a', name: 'S–A', from: 's', to: 'a', capacityMtpa: 3 },
+      { edge: 's-b', kind: 'edge', name: 'S–B', from: 's', to: 'b', capacityMtpa: 2 },
+      { edge: 's-a', kind: 'edge', name: 'S–A', from: 's', to: 'a', capacityMtpa: 3 },
     ]);
     expect(t.unknownUnlimited).toEqual({ maxFlowMtpa: 5, minCut: t.knownOnly.minCut, unbounded: false });
     expect(t.unknownCapacityEdges).toEqual([]);
@@ -113,7 +113,7 @@ describe('worked fixtures', () => {
     const list = corridorThroughput(model(worked()), q('a', 'd', { cargoMtpa: 100 }));
     const by = new Map(list.map((t) => [t.corridor, t]));
     expect(list.map((t) => t.corridor)).toEqual(['north', 'south', 'sea', null]);
-    expect(by.get('north')?.knownOnly).toEqual({ maxFlowMtpa: 5, minCut: [{ edge: 'b-d', name: 'B–D', from: 'b', to: 'd', capacityMtpa: 5 }] });
+    expect(by.get('north')?.knownOnly).toEqual({ maxFlowMtpa: 5, minCut: [{ edge: 'b-d', kind: 'edge', name: 'B–D', from: 'b', to: 'd', capacityMtpa: 5 }] });
     expect(by.get('north')?.unknownUnlimited.maxFlowMtpa).toBe(5);
     expect(by.get('south')?.knownOnly.maxFlowMtpa).toBe(0);
     expect(by.get('south')?.unknownUnlimited).toMatchObject({ maxFlowMtpa: 2, unbounded: false });
@@ -276,5 +276,39 @@ describe('throughput properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('places with a capacity of their own', () => {
+  const prov = { basis: 'reported' as const, sources: ['src-a'] };
+  /**
+   *   s --5-- p[3 Mt/yr; 6 from 2030] --5-- t,   s --1-- t
+   * Through p at most 3 (its own capacity), plus 1 direct: 4, cut {p, s–t}. From 2030 p takes 6, so the
+   * segments (5) limit: 5 + 1 = 6, cut {s–p or p–t, s–t}.
+   */
+  const net = () =>
+    network(
+      [node('s'), node('p', { kind: 'port', capacityMtpa: 3, periods: [{ fromYear: 2030, capacityMtpa: 6, ...prov }] }), node('t')],
+      [edge('s-p', 's', 'p', { capacityMtpa: 5 }), edge('p-t', 'p', 't', { capacityMtpa: 5 }), edge('s-t', 's', 't', { capacityMtpa: 1 })],
+    );
+  it('counts the place as a cut', () => {
+    const r = throughput(model(net()), { from: 's', to: 't', avoidCountries: [] });
+    expect(r.knownOnly.maxFlowMtpa).toBe(4);
+    expect(r.knownOnly.minCut.map((c) => `${c.kind}:${c.edge}:${c.capacityMtpa}`)).toEqual(['edge:s-t:1', 'node:p:3']);
+    expect(r.flows).toEqual([
+      { edge: 's-p', from: 's', to: 'p', flowMtpa: 3 },
+      { edge: 'p-t', from: 'p', to: 't', flowMtpa: 3 },
+      { edge: 's-t', from: 's', to: 't', flowMtpa: 1 },
+    ]);
+  });
+  it('the planned capacity applies from its year', () => {
+    const r = throughput(model(net()), { from: 's', to: 't', avoidCountries: [], year: 2030 });
+    expect(r.knownOnly.maxFlowMtpa).toBe(6);
+    expect(r.knownOnly.minCut.some((c) => c.kind === 'node')).toBe(false);
+  });
+  it('an origin or a destination with a capacity limits the flow too', () => {
+    const r = throughput(model(net()), { from: 'p', to: 't', avoidCountries: [] });
+    // p's own 3, although p–t (5) and p–s–t (1) could carry 6
+    expect(r.knownOnly.maxFlowMtpa).toBe(3);
   });
 });

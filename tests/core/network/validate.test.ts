@@ -90,3 +90,42 @@ describe('JSON Schema files', () => {
     }
   });
 });
+
+describe('geometry and citations', () => {
+  // a (0, 0) and b (0, 1): the great-circle distance is 111.2 km.
+  const geo = () => {
+    const net = worked();
+    net.nodes = net.nodes.map((n) => (n.id === 'a' ? { ...n, lat: 0, lon: 0 } : n.id === 'b' ? { ...n, lat: 0, lon: 1 } : n));
+    return net;
+  };
+  const find = (net: ReturnType<typeof worked>) => checkNetwork(net, 'n.json').issues.filter((i) => i.jsonPath === '$.edges[0].distanceKm');
+
+  it('an edge shorter than the straight line between its ends is an error naming file and path', () => {
+    const net = geo();
+    net.edges[0] = { ...(net.edges[0] as (typeof net.edges)[number]), distanceKm: 100 };
+    expect(find(net)).toEqual([
+      { file: 'n.json', jsonPath: '$.edges[0].distanceKm', code: 'shorter_than_great_circle', message: '100 km is shorter than the 111.2 km great-circle distance between "a" and "b": the length or a node\'s position is wrong' },
+    ]);
+    expect(checkNetwork(net).network).toBeNull();
+  });
+
+  it('within 1% is accepted; a rail edge over twice the straight line is a warning only', () => {
+    const net = geo();
+    net.edges[0] = { ...(net.edges[0] as (typeof net.edges)[number]), distanceKm: 110.5 };
+    expect(find(net)).toEqual([]);
+    net.edges[0] = { ...(net.edges[0] as (typeof net.edges)[number]), distanceKm: 250 };
+    expect(find(net).map((i) => [i.code, i.severity])).toEqual([['long_detour', 'warning']]);
+  });
+
+  it('a figure cites at most 6 sources and names a known method', () => {
+    const net = worked();
+    net.sources.push(...['c', 'd', 'e', 'f', 'g'].map((x) => ({ id: `src-${x}`, title: x, publisher: x, date: '2025', url: `https://example.org/${x}` })));
+    const e = net.edges[0] as (typeof net.edges)[number];
+    e.sources = ['src-a', 'src-b', 'src-c', 'src-d', 'src-e', 'src-f', 'src-g'];
+    e.fieldBasis = { transitDays: { basis: 'estimated', method: 'no-such-method', sources: [] } };
+    expect(checkNetwork(net, 'n.json').issues.map((i) => `${i.jsonPath} ${i.code}`)).toEqual([
+      '$.edges[0].sources too_many_sources',
+      '$.edges[0].fieldBasis.transitDays.method unknown_method',
+    ]);
+  });
+});

@@ -103,7 +103,7 @@ describe('filters', () => {
   it('cargo above a known capacity leaves the edge out', () => {
     const res = findRoute(m, q({ corridor: 'south', cargoMtpa: 3 }));
     expect(res.route).toBeNull();
-    expect(res.reason).toContain('capacity 2 Mt/yr is below the 3 Mt/yr cargo');
+    expect(res.reason).toContain('capacity 2 Mt/yr (nameplate; the volume carried is not known) is below the 3 Mt/yr cargo');
     // north (5 Mt/yr) still fits 3 Mt/yr; unknown capacities stay in.
     expect(route({ corridor: 'north', cargoMtpa: 3 }).nodes).toEqual(['a', 'b', 'd']);
     expect(route({ corridor: 'sea', cargoMtpa: 100 }).nodes).toEqual(['a', 'c', 'd']);
@@ -152,7 +152,7 @@ describe('compare', () => {
     expect(res.best.corridor).toBe('south');
     expect(res.best.route?.totals.transitDays.typical).toBe(6.5);
     expect(res.network).toEqual({ id: 'fixture', name: 'Fixture', version: '2026.11.0', asOf: '2026-11-01' });
-    expect(res.query).toEqual({ from: 'a', to: 'd', objective: 'days', year: null, cargoMtpa: null, avoidCountries: [], tonnesPerFeu: 20 });
+    expect(res.query).toEqual({ from: 'a', to: 'd', objective: 'days', year: null, cargoMtpa: null, avoidCountries: [], tonnesPerFeu: 20, via: [] });
   });
 });
 

@@ -285,8 +285,10 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
       const r = isRec(x) ? x : EMPTY;
       const id = r.id;
       if (typeof id === 'string') {
-        if (nodeById.has(id)) nodeDuplicates.push(duplicateIssue(file, 'nodes', i, id));
+        // One hash look-up: the map does not grow when the id is already there.
+        const before = nodeById.size;
         nodeById.set(id, r);
+        if (nodeById.size === before) nodeDuplicates.push(duplicateIssue(file, 'nodes', i, id));
       }
       rules.nodeRecord(nodeIssues, r, i);
     }
@@ -303,8 +305,10 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
       const r = isRec(x) ? x : EMPTY;
       const id = r.id;
       if (typeof id === 'string') {
-        if (edgeById.has(id)) edgeDuplicates.push(duplicateIssue(file, 'edges', i, id));
+        // One hash look-up: the map does not grow when the id is already there.
+        const before = edgeById.size;
         edgeById.set(id, r);
+        if (edgeById.size === before) edgeDuplicates.push(duplicateIssue(file, 'edges', i, id));
       }
       rules.edgeRecord(edgeIssues, r, i);
     }

@@ -45,13 +45,10 @@ const NETWORK_SEED = 1;
 /** Costs above this relative difference count as a mismatch (route totals are rounded to 1e-6). */
 const TOLERANCE = 1e-6;
 
-/**
- * Per size: how many pairs findRoute (end to end) times and how many warm-up queries it runs first. At
- * 100k one findRoute rebuilds the whole graph (seconds), so it warms up with 2 queries, not 2 passes.
- */
+/** The synthetic sizes. */
 const SIZES = [
-  { nodes: 10_000, label: '10k', findRoutePairs: PAIRS, findRouteWarmup: WARMUP_PASSES * PAIRS },
-  { nodes: 100_000, label: '100k', findRoutePairs: PAIRS, findRouteWarmup: WARMUP_PASSES * PAIRS },
+  { nodes: 10_000, label: '10k' },
+  { nodes: 100_000, label: '100k' },
 ];
 
 let peakRss = 0;
@@ -88,22 +85,30 @@ function timeRepeated(fn: () => unknown, warmup: number, runs: number): number[]
   return times;
 }
 
-/** Times one call per item after `warmup` untimed calls cycling over the items; returns ms and results. */
-function timeEach<T, R>(items: readonly T[], fn: (item: T) => R, warmup: number): { times: number[]; values: R[] } {
-  for (let i = 0; i < warmup; i++) {
-    fn(items[i % items.length] as T);
+/** Milliseconds per call and what each call returned. */
+interface Timed<R> {
+  times: number[];
+  values: R[];
+}
+
+/** Times every engine once per item, the engines in turn for each item, after `warmupPasses` untimed passes. */
+function timeInTurn<T, R>(items: readonly T[], engines: readonly ((item: T) => R)[], warmupPasses: number): Timed<R>[] {
+  for (let pass = 0; pass < warmupPasses; pass++) {
+    for (const item of items) for (const engine of engines) engine(item);
     sampleRss();
   }
-  const times: number[] = [];
-  const values: R[] = [];
+  const out: Timed<R>[] = engines.map(() => ({ times: [], values: [] }));
   for (const item of items) {
-    const start = process.hrtime.bigint();
-    const value = fn(item);
-    times.push(elapsedMs(start));
-    values.push(value);
+    engines.forEach((engine, k) => {
+      const start = process.hrtime.bigint();
+      const value = engine(item);
+      const ms = elapsedMs(start);
+      (out[k] as Timed<R>).times.push(ms);
+      (out[k] as Timed<R>).values.push(value);
+    });
     sampleRss();
   }
-  return { times, values };
+  return out;
 }
 
 /** Part 1: compare on the base network, or a note when the network or the factors cannot be loaded. */
@@ -189,30 +194,28 @@ function benchSynthetic(size: (typeof SIZES)[number], results: BenchResult[], no
     return cost;
   };
 
-  const ngraphRun = timeEach(
+  // The engines answer each pair in turn, so a change in the machine's speed during the run touches them alike.
+  const [ngraphRun, searchRun, bidirRun, routeRun] = timeInTurn(
     pairs,
-    ([from, to]) => {
-      const path = finder.find(from, to);
-      let cost = 0;
-      for (let i = 0; i + 1 < path.length; i++) cost += twin.getLink((path[i + 1] as { id: string }).id, (path[i] as { id: string }).id)?.data.weight ?? Number.NaN;
-      return path.length ? cost : Number.NaN;
-    },
-    WARMUP_PASSES * pairs.length,
-  );
-  const searchRun = timeEach(pairs, ([from, to]) => pathCost(searchPath(index, from, to)?.nodes ?? null), WARMUP_PASSES * pairs.length);
-  const bidirRun = timeEach(pairs, ([from, to]) => pathCost(bidirectional(graph, from, to, arcWeight)), WARMUP_PASSES * pairs.length);
-  const routePairs = pairs.slice(0, size.findRoutePairs);
-  const routeRun = timeEach(
-    routePairs,
-    ([from, to]) => findRoute(model, { from, to, objective: 'days', avoidCountries: [] }).route?.totals.transitDays.typical ?? Number.NaN,
-    size.findRouteWarmup,
-  );
+    [
+      ([from, to]) => {
+        const path = finder.find(from, to);
+        let cost = 0;
+        for (let i = 0; i + 1 < path.length; i++) cost += twin.getLink((path[i + 1] as { id: string }).id, (path[i] as { id: string }).id)?.data.weight ?? Number.NaN;
+        return path.length ? cost : Number.NaN;
+      },
+      ([from, to]) => pathCost(searchPath(index, from, to)?.nodes ?? null),
+      ([from, to]) => pathCost(bidirectional(graph, from, to, arcWeight)),
+      ([from, to]) => findRoute(model, { from, to, objective: 'days', avoidCountries: [] }).route?.totals.transitDays.typical ?? Number.NaN,
+    ],
+    WARMUP_PASSES,
+  ) as [Timed<number>, Timed<number>, Timed<number>, Timed<number>];
 
   const mismatches = pairs.filter(
     (_, i) =>
       differs(ngraphRun.values[i] ?? Number.NaN, searchRun.values[i] ?? Number.NaN) ||
       differs(ngraphRun.values[i] ?? Number.NaN, bidirRun.values[i] ?? Number.NaN) ||
-      (i < routeRun.values.length && differs(ngraphRun.values[i] ?? Number.NaN, routeRun.values[i] ?? Number.NaN)),
+      differs(ngraphRun.values[i] ?? Number.NaN, routeRun.values[i] ?? Number.NaN),
   ).length;
   notes.push(`${size.label}: ${model.network.nodes.length} nodes, ${model.network.edges.length} edges, ${graph.size} arcs; path-cost mismatches vs ngraph.path: ${mismatches}`);
 
@@ -263,7 +266,7 @@ export function main(): void {
   };
   const method = [
     `compare: ${COMPARE_WARMUP} warm-up then ${COMPARE_RUNS} timed runs of compare (every corridor plus the overall best) on networks/eurasia.json, xian to duisburg.`,
-    `Synthetic: seeded jittered grids (seed ${NETWORK_SEED}), ~2.1 undirected edges per node, no dwells; the same ${PAIRS} seeded pairs (seed ${PAIR_SEED}) for every engine, ${WARMUP_PASSES} warm-up passes, then one timed query per pair, objective days.`,
+    `Synthetic: seeded jittered grids (seed ${NETWORK_SEED}), ~2.1 undirected edges per node, no dwells; the same ${PAIRS} seeded pairs (seed ${PAIR_SEED}) for every engine, ${WARMUP_PASSES} warm-up passes, then one timed query per pair and engine, the engines in turn for each pair, objective days.`,
     'index build: filtering the edges and building the compact graph (CSR arrays, four-number arc keys), once per model and filter set (then cached).',
     'findRoute: end to end with the index cached (search, edge resolution, route and totals building).',
     'search only: the compact search findRoute uses (CSR arrays, binary heap on node indexes, lexicographic keys) from the origin to the destination, then the path walked back.',

@@ -1,6 +1,7 @@
-// `npm run bench`: times compare on the base network, route queries on seeded synthetic networks against
-// ngraph.path, and one whole-process route on a 40,000-node grid against python-igraph and networkx; prints the
-// tables and writes bench/results.json. `npm run bench -- whole` runs only the whole-process part.
+// `npm run bench`: times the whole `corridors compare` process against a bare `node -e 0`, compare on the
+// base network, route queries on seeded synthetic networks against ngraph.path, and one whole-process route on
+// a 40,000-node grid against python-igraph and networkx; prints the tables and writes bench/results.json.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +35,12 @@ export interface BenchResult {
 }
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Whole-process runs of each command (after STARTUP_WARMUP untimed runs each), taken in turn. */
+const STARTUP_RUNS = 21;
+const STARTUP_WARMUP = 2;
+/** The issue's goal for the compiled CLI: its start within this many times a bare Node start. */
+const STARTUP_GOAL = 4;
 const COMPARE_WARMUP = 50;
 const COMPARE_RUNS = 1000;
 const PAIRS = 20;
@@ -142,6 +149,47 @@ function benchBase(results: BenchResult[], notes: string[]): void {
     const cold = timeRepeated(() => compare(createModel(model.network, model.factors), query), COMPARE_WARMUP, COMPARE_RUNS);
     results.push(summarise(`compare ${objective}, cold index`, cold));
   }
+}
+
+/** Runs a command to its exit; returns the wall milliseconds and the exit status. */
+function timeProcess(args: readonly string[]): { ms: number; status: number | null } {
+  const start = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { ms: elapsedMs(start), status: res.status };
+}
+
+/**
+ * Part 0: the whole `node bin/corridors.js compare --from xian --to duisburg` process against `node -e 0`,
+ * run in turn (A B A B …) so that a drift in machine speed hits both; the ratio is of the medians. The
+ * build is made first, so the figure is the built CLI's.
+ */
+function benchStartup(results: BenchResult[], notes: string[]): void {
+  const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (built.status !== 0) notes.push(`startup: npm run build failed, so bin/corridors.js ran the sources through tsx: ${built.stderr.trim().split('\n')[0] ?? ''}`);
+  const cli = ['bin/corridors.js', 'compare', '--from', 'xian', '--to', 'duisburg'];
+  const bare = ['-e', '0'];
+  for (let i = 0; i < STARTUP_WARMUP; i++) {
+    timeProcess(cli);
+    timeProcess(bare);
+  }
+  const cliTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    const a = timeProcess(cli);
+    if (a.status !== 0) {
+      notes.push(`startup: corridors compare exited ${a.status}; no startup figure`);
+      return;
+    }
+    cliTimes.push(a.ms);
+    bareTimes.push(timeProcess(bare).ms);
+  }
+  const cliRow = summarise('startup: compare (process)', cliTimes);
+  const bareRow = summarise('startup: node -e 0 (process)', bareTimes);
+  cliRow.ratio = cliRow.p50Ms / bareRow.p50Ms;
+  results.push(cliRow, bareRow);
+  notes.push(
+    `Startup: node bin/corridors.js compare --from xian --to duisburg, median ${cliRow.p50Ms.toFixed(0)} ms; node -e 0, median ${bareRow.p50Ms.toFixed(0)} ms; ratio of medians ${cliRow.ratio.toFixed(2)}x (goal at most ${STARTUP_GOAL}x; ${STARTUP_RUNS} runs each, in turn, after ${STARTUP_WARMUP} warm-ups).`,
+  );
 }
 
 /** The ngraph.graph twin of our routing graph: the same directed arcs with the same weights. */
@@ -265,6 +313,7 @@ export function main(): void {
     os: `${os.platform()} ${os.release()}`,
   };
   const method = [
+    `startup: the whole process of node bin/corridors.js compare --from xian --to duisburg (built first with npm run build) and of node -e 0, ${STARTUP_RUNS} runs each in turn after ${STARTUP_WARMUP} warm-ups, wall time from spawn to exit (spawnSync); ratio: median over median.`,
     `compare: ${COMPARE_WARMUP} warm-up then ${COMPARE_RUNS} timed runs of compare (every corridor plus the overall best) on networks/eurasia.json, xian to duisburg.`,
     `Synthetic: seeded jittered grids (seed ${NETWORK_SEED}), ~2.1 undirected edges per node, no dwells; the same ${PAIRS} seeded pairs (seed ${PAIR_SEED}) for every engine, ${WARMUP_PASSES} warm-up passes, then one timed query per pair and engine, the engines in turn for each pair, objective days.`,
     'index build: filtering the edges and building the compact graph (CSR arrays, four-number arc keys), once per model and filter set (then cached).',
@@ -272,8 +321,8 @@ export function main(): void {
     'search only: the compact search findRoute uses (CSR arrays, binary heap on node indexes, lexicographic keys) from the origin to the destination, then the path walked back.',
     'bidirectional (ref): graphology-shortest-path dijkstra.bidirectional on the same graph, for reference; it copies the path on every relaxation.',
     'ngraph.path: aStar without heuristic (Dijkstra), oriented, on an ngraph.graph prebuilt once from the same arcs and weights; graph construction not timed.',
-    'ratio: p50 of the case over p50 of ngraph.path at the same size. Timer: process.hrtime.bigint().',
-    `Whole process: a plain 200 × 200 grid (seed ${NETWORK_SEED}, no diagonals) written to a temporary folder; node bin/corridors.js route --network FILE --from n0 --to n39999 (read, validate, build, search, print the table) against bench/grid_route.py (read the JSON, build the graph, shortest path) with python-igraph and with networkx; each a fresh process, wall time from spawn to exit, ${WHOLE_PROCESS_RUNS} runs each in turn after a warm-up round; ratio of medians.`,
+    'ratio: p50 of the case over p50 of ngraph.path at the same size (for startup, over node -e 0). Timer: process.hrtime.bigint().',
+    `Whole process: a plain 200 × 200 grid (seed ${NETWORK_SEED}, no diagonals) written to a temporary folder; node bin/corridors.js route --network FILE --from n0 --to n39999 (built first; read, validate, build, search, print the table) against bench/grid_route.py (read the JSON, build the graph, shortest path) with python-igraph and with networkx; each a fresh process, wall time from spawn to exit, ${WHOLE_PROCESS_RUNS} runs each in turn after a warm-up round; ratio of medians.`,
   ].join(' ');
 
   const parts = process.argv.slice(2);
@@ -281,9 +330,15 @@ export function main(): void {
   const results: BenchResult[] = [];
   const notes: string[] = [];
   const memory: Record<string, number> = {};
+  // `npm run bench -- startup` (or base, synthetic, whole) runs only those parts and leaves results.json alone.
+  if (runs('startup')) benchStartup(results, notes);
   if (runs('base')) benchBase(results, notes);
   if (runs('synthetic')) for (const size of SIZES) benchSynthetic(size, results, notes, memory);
   sampleRss();
+  if (runs('whole') && !runs('startup')) {
+    const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (built.status !== 0) notes.push(`whole process: npm run build failed, so bin/corridors.js ran the sources through tsx: ${built.stderr.trim().split('\n')[0] ?? ''}`);
+  }
   const whole = runs('whole') ? benchWholeProcess(WHOLE_PROCESS_RUNS) : null;
 
   if (results.length) {

@@ -1,48 +1,88 @@
-// `corridors nodes`, `corridors edges` and `corridors summary`: listings of the network.
-import { basisSummary, closest, normalizeName, resolveCorridor, type BasisCounts, type Model } from '../core/index.ts';
-import { csv, mdTable, textTable, type TextFormat } from '../core/output/format.ts';
-import { fmtDays, fmtInt, fmtMt, fmtRange } from '../core/output/format-number.ts';
+// `corridors nodes`, `corridors edges`, `corridors scenarios` and `corridors summary`: listings of the network.
+import { basisSummary, type BasisCounts } from '../core/network/figure-basis.ts';
+import type { Model } from '../core/network/model.ts';
 import type { Edge, Node } from '../core/network/schema.ts';
+import type { TextFormat } from '../core/output/format.ts';
+import { fmtDays, fmtInt, fmtMt, fmtRange } from '../core/output/format-number.ts';
+import { TABLE_WIDTH, csv, mdTable, textTable, wrap } from '../core/output/table.ts';
+import { resolveCorridor } from '../core/routing/query.ts';
+import { closest, normalizeName } from '../core/routing/suggest.ts';
+import { UsageError } from './usage.ts';
 
-function render(format: TextFormat, header: string[], rows: string[][], align: ('l' | 'r')[], json: unknown): string {
+function render(format: TextFormat, header: string[], rows: string[][], align: ('l' | 'r')[], json: unknown, width = TABLE_WIDTH): string {
   if (format === 'json') return `${JSON.stringify(json, null, 2)}\n`;
   if (format === 'csv') return csv(header, rows);
   if (format === 'md') return `${mdTable(header, rows, align)}\n`;
-  return `${textTable(header, rows, align)}\n`;
+  return `${textTable(header, rows, align, width)}\n`;
 }
 
-/** Nodes whose id, name or alias contains the text (ignoring case and diacritics), else the closest ones. */
-export function searchNodes(model: Model, text: string | undefined): Node[] {
-  const nodes = model.network.nodes;
-  if (text === undefined || text.trim() === '') return [...nodes];
-  const q = normalizeName(text);
+/** The kinds of node, as `--kind` takes them. */
+export const NODE_KINDS = ['city', 'port', 'border', 'junction', 'terminal'] as const;
+
+/** What `corridors nodes` filters on: a text, node kinds, countries (ISO 3166-1 alpha-2). */
+export interface NodeFilter {
+  search?: string | undefined;
+  kinds?: readonly string[] | undefined;
+  countries?: readonly string[] | undefined;
+}
+
+/** Splits repeatable, comma-separated flag values: ["port,border", "city"] → ["port", "border", "city"]. */
+export function listValues(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/**
+ * The nodes that match a filter, in the network's order.
+ * @throws UsageError for an unknown kind or a country code that is not two letters.
+ */
+export function filterNodes(model: Model, filter: NodeFilter): Node[] {
+  const kinds = [...new Set(filter.kinds ?? [])];
+  const badKind = kinds.find((k) => !(NODE_KINDS as readonly string[]).includes(k));
+  if (badKind !== undefined) throw new UsageError(`--kind: expected one of ${NODE_KINDS.join(', ')}, got "${badKind}"`);
+  const countries = [...new Set((filter.countries ?? []).map((c) => c.toUpperCase()))];
+  const badCountry = countries.find((c) => !/^[A-Z]{2}$/.test(c));
+  if (badCountry !== undefined) throw new UsageError(`--country: expected ISO 3166-1 alpha-2 codes such as CN or PL, got "${badCountry}"`);
+  const nodes = model.network.nodes.filter((n) => (!kinds.length || kinds.includes(n.kind)) && (!countries.length || countries.includes(n.country)));
+  if (filter.search === undefined || filter.search.trim() === '') return nodes;
+  const q = normalizeName(filter.search);
   const hits = nodes.filter((n) => [n.id, n.name, ...(n.aliases ?? [])].some((f) => normalizeName(f).includes(q)));
-  return hits.length ? hits : closest(text, nodes, 5);
+  return hits.length ? hits : closest(filter.search, nodes, 5);
 }
 
-/** The node listing. */
-export function listNodes(model: Model, search: string | undefined, format: TextFormat): string {
-  const nodes = searchNodes(model, search);
+/** The node listing: ids (to type in other commands), names, country, kind, dwell and gauge change. */
+export function listNodes(model: Model, filter: NodeFilter, format: TextFormat, width = TABLE_WIDTH): string {
+  const nodes = filterNodes(model, filter);
   const rows = nodes.map((n) => [n.id, n.name, n.country, n.kind, n.dwellDays ? fmtRange(n.dwellDays, fmtDays) : '', n.gaugeChange ? 'yes' : '', n.basis]);
-  return render(format, ['id', 'name', 'country', 'kind', 'dwell days', 'gauge change', 'basis'], rows, ['l', 'l', 'l', 'l', 'l', 'l', 'l'], nodes);
+  return render(format, ['id', 'name', 'country', 'kind', 'dwell days', 'gauge change', 'basis'], rows, ['l', 'l', 'l', 'l', 'l', 'l', 'l'], nodes, width);
 }
 
-/** The edge listing, optionally for one corridor. */
-export function listEdges(model: Model, corridor: string | undefined, format: TextFormat): string {
+/** The edge listing, optionally for one corridor: ids (to type in --close, --set), the places by name, the figures. */
+export function listEdges(model: Model, corridor: string | undefined, format: TextFormat, width = TABLE_WIDTH): string {
   const id = corridor === undefined ? undefined : resolveCorridor(model, corridor, '--corridor');
   const edges: Edge[] = model.network.edges.filter((e) => id === undefined || e.corridors.includes(id));
+  const name = (n: string) => model.nodeById.get(n)?.name ?? n;
   const rows = edges.map((e) => [
     e.id,
-    `${e.from}–${e.to}`,
+    `${name(e.from)} – ${name(e.to)}`,
     e.mode,
     fmtInt(e.distanceKm),
     fmtRange(e.transitDays, fmtDays),
-    fmtMt(e.capacityMtpa),
+    e.capacityMtpa === null && e.mode === 'sea' ? 'not limiting' : fmtMt(e.capacityMtpa),
     e.status === 'operational' ? 'operational' : `${e.status} ${e.opensYear ?? ''}`.trim(),
-    e.corridors.join(','),
+    e.corridors.join(', '),
     e.basis,
   ]);
-  return render(format, ['id', 'from–to', 'mode', 'km', 'days (min–max)', 'Mt/yr', 'status', 'corridors', 'basis'], rows, ['l', 'l', 'l', 'r', 'l', 'r', 'l', 'l', 'l'], edges);
+  return render(format, ['id', 'between', 'mode', 'km', 'days (min–max)', 'Mt/yr', 'status', 'corridors', 'basis'], rows, ['l', 'l', 'l', 'r', 'l', 'r', 'l', 'l', 'l'], edges, width);
+}
+
+/** The shipped scenarios: id (for --scenario), name, year, number of edits, then the description wrapped. */
+export function listScenarios(scenarios: readonly { id: string; name: string; year?: number | undefined; description: string; edits: readonly unknown[] }[], width = TABLE_WIDTH): string {
+  const lines: string[] = [];
+  for (const s of scenarios) {
+    lines.push(...wrap(`${s.id.padEnd(18)} ${s.name}${s.year !== undefined ? ` (year ${s.year})` : ''}: ${s.edits.length} edit${s.edits.length === 1 ? '' : 's'}`, width, ' '.repeat(19)));
+    lines.push(...wrap(s.description, Math.max(40, width - 19), '').map((l) => `${' '.repeat(19)}${l}`));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** A few lines on what the network holds. */

@@ -1,358 +1,226 @@
-// The `corridors` command line: parses arguments, calls the core, prints tables.
-// Exit codes: 0 ok, 1 bad data file or no route at all, 2 bad arguments.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  CorridorsError,
-  DataValidationError,
-  FileError,
-  compare,
-  formatIssue,
-  routeQuery,
-  parseQuery,
-  formatCompare,
-  formatRoute,
-  TEXT_FORMATS,
-  type TextFormat,
-  type Model,
-  type QueryInput,
-} from '../core/index.ts';
-import { DEFAULT_OBSERVATIONS_FILE, loadObservationsFile, loadScenario, shippedScenarios } from '../core/load.ts';
-import { calibrate, formatCalibration } from '../core/index.ts';
-import { compareGeoJson, geojsonText } from '../core/output/geojson.ts';
-import {
-  CRITERIA,
-  QueryError,
-  corridorAlternatives,
-  corridorDistributions,
-  corridorThroughput,
-  formatAlternatives,
-  formatDistributions,
-  formatPareto,
-  formatThroughput,
-  formatTimeline,
-  paretoRoutes,
-  parseNumber,
-  throughput,
-  timeline,
-  type Criterion,
-  withAnalyses,
-} from '../core/index.ts';
-import { applyScenario, compareScenario, formatScenarioCompare, isScenarioError, parseAdhocEdits, type Applied, type Query } from '../core/index.ts';
-import { validateFiles } from './validate.ts';
-import { loadModel } from './model.ts';
-import { listEdges, listNodes, networkSummary } from './list.ts';
-import { defaultIo, type Io } from './io.ts';
+// The `corridors` command line: the commands, their options, help and examples (commander), and how errors
+// become one line on stderr and an exit code: 0 ok, 1 bad data file or no route at all, 2 bad arguments.
+// Each command's code is imported when it runs, so `compare` never loads the web server or the analyses.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { CorridorsError, DataValidationError, FileError, formatIssue, type ValidationIssue } from '../core/errors.ts';
+import { defaultIo, type CliIo } from './io.ts';
+import { UsageError } from './usage.ts';
 
-/** A bad command line: printed as one line, exit 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
-const USAGE = `Usage: corridors <command> [options]
-
-Commands:
-  compare   --from ID --to ID [--objective days|cost|km|co2] [--format table|md|csv|json|geojson]
-            [--network FILE] [--year YYYY] [--cargo-mtpa N] [--avoid-country XX,YY] [--tonnes-per-feu N]
-            [--scenario ID|FILE] [--close ID]... [--open ID]... [--set ID.field=value]...
-            [--via ID]... (pass these places in order) [--alternatives K] [--samples N --seed S --within DAYS]
-  route     --from ID --to ID [--corridor ID] [same options as compare]
-  pareto    --from ID --to ID [--criteria days,cost,co2] [filters and what-if as compare]
-  capacity  --from ID --to ID [--corridor ID] [--year YYYY] [--scenario ...]   max-flow and minimum cut
-  timeline  --from ID --to ID --years 2025-2032 [--objective ...]
-  scenarios                  the shipped what-if scenarios
-  nodes     [--search TEXT] [--format ...]
-  edges     [--corridor ID] [--format ...]
-  validate  [FILE...]        check network and data files (default: everything under networks/)
-  serve     [--port N] [--host H]  the web UI (PORT, default 3000; HOST, default 127.0.0.1)
-  calibrate [--format table|md|csv|json] [--observations FILE]  the model against published figures
-  summary   [--network FILE] what the network holds, by corridor and basis
-  help      this text`;
-
-const QUERY_OPTIONS = {
-  from: { type: 'string' },
-  to: { type: 'string' },
-  objective: { type: 'string' },
-  format: { type: 'string' },
-  network: { type: 'string' },
-  year: { type: 'string' },
-  'cargo-mtpa': { type: 'string' },
-  'avoid-country': { type: 'string', multiple: true },
-  'tonnes-per-feu': { type: 'string' },
-  corridor: { type: 'string' },
-  scenario: { type: 'string' },
-  close: { type: 'string', multiple: true },
-  open: { type: 'string', multiple: true },
-  set: { type: 'string', multiple: true },
-  alternatives: { type: 'string' },
-  samples: { type: 'string' },
-  seed: { type: 'string' },
-  within: { type: 'string' },
-  criteria: { type: 'string' },
-  years: { type: 'string' },
-  via: { type: 'string', multiple: true },
-} as const satisfies ParseArgsConfig['options'];
-
-const FLAG_NAMES = {
-  from: '--from',
-  to: '--to',
-  objective: '--objective',
-  corridor: '--corridor',
-  year: '--year',
-  cargoMtpa: '--cargo-mtpa',
-  avoidCountries: '--avoid-country',
-  tonnesPerFeu: '--tonnes-per-feu',
-  via: '--via',
-};
-
-/** Joins "--flag -2" into "--flag=-2" so a negative number reaches the value check instead of the flag parser. */
-function joinNegatives(args: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    const next = args[i + 1];
-    if (a.startsWith('--') && !a.includes('=') && next !== undefined && /^-\d|^-\.\d/.test(next)) {
-      out.push(`${a}=${next}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
-}
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = false) {
+/** The package version, from package.json at the package root (two levels up from src/cli/ and dist/cli/). */
+function version(): string {
   try {
-    return parseArgs({ args: joinNegatives(args), options, strict: true, allowPositionals: positionals });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
   }
 }
 
-function formatOf(value: string | undefined, extra: readonly string[] = []): TextFormat {
-  if (value === undefined) return 'table';
-  const f = TEXT_FORMATS.find((x) => x === value);
-  if (!f) throw new UsageError(`--format: expected one of ${[...TEXT_FORMATS, ...extra].join(', ')}, got "${value}"`);
-  return f;
+/** Collects a repeatable option's values in order. */
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+const FORMATS = 'table (the default; wraps to the terminal, or 100 columns), md, csv or json';
+
+/** --from, --to and the filters every query command takes. */
+function queryOptions(cmd: Command, o: { corridor?: 'option' | 'hidden'; via?: boolean; objective?: boolean } = {}): Command {
+  cmd
+    .option('--from <id>', 'origin: a node id (see "corridors nodes") or a place\'s exact name, such as xian or "Xi\'an"')
+    .option('--to <id>', 'destination: a node id or a place\'s exact name');
+  if (o.objective !== false) cmd.option('--objective <name>', 'what the route minimises: days, cost, km or co2 (default: days)');
+  if (o.corridor === 'option') cmd.option('--corridor <id>', 'only this corridor\'s segments: northern, middle, southern, maritime (see "corridors summary")');
+  if (o.corridor === 'hidden') cmd.addOption(new Option('--corridor <id>').hideHelp());
+  if (o.via) cmd.option('--via <id>', 'places the route must pass, in order (repeatable, or comma-separated)', collect);
+  return cmd
+    .option('--year <yyyy>', 'segments that open by then count as operational')
+    .option('--cargo-mtpa <n>', 'leave out segments whose known capacity is below n million tonnes a year')
+    .option('--avoid-country <xx>', 'leave out places in these countries, ISO 3166-1 alpha-2 (repeatable, or XX,YY)', collect)
+    .option('--tonnes-per-feu <n>', 'cargo tonnes per FEU for the CO2 figures (default from networks/emission-factors.json)')
+    .option('--network <file>', 'a network file in the format (default: the embedded networks/eurasia.json)');
 }
 
-function queryInput(values: Record<string, string | string[] | boolean | undefined>): QueryInput {
-  const avoid = values['avoid-country'];
-  return {
-    from: values.from,
-    to: values.to,
-    objective: values.objective,
-    corridor: values.corridor,
-    year: values.year,
-    cargoMtpa: values['cargo-mtpa'],
-    tonnesPerFeu: values['tonnes-per-feu'],
-    avoidCountries: Array.isArray(avoid) ? avoid.join(',') : avoid,
-    via: values.via,
-  };
+/** The what-if options: a scenario and ad-hoc edits, applied to a copy of the network. */
+function whatIfOptions(cmd: Command): Command {
+  return cmd
+    .option('--scenario <id|file>', 'a shipped scenario (see "corridors scenarios") or a scenario file')
+    .option('--close <id>', 'close an edge, line, node or corridor (repeatable)', collect)
+    .option('--open <id>', 'open a planned edge or line (repeatable)', collect)
+    .option('--set <id.field=value>', 'set a figure, e.g. sarakhs-razi.capacityMtpa=15 (repeatable)', collect);
 }
 
-/** The scenario and ad-hoc edits named on the command line, applied to a copy of the model; null when there are none. */
-function loadWhatIf(model: Model, values: { scenario?: string | undefined; close?: string[] | undefined; open?: string[] | undefined; set?: string[] | undefined }): { applied: Applied; info: { id: string; name: string; description: string } } | null {
-  const adhoc = { close: values.close ?? [], open: values.open ?? [], set: values.set ?? [] };
-  const hasAdhoc = adhoc.close.length + adhoc.open.length + adhoc.set.length > 0;
-  if (values.scenario === undefined && !hasAdhoc) return null;
-  const loaded = values.scenario === undefined ? null : loadScenario(model, values.scenario);
-  const extra = parseAdhocEdits(model, adhoc);
-  const applied = applyScenario(model, loaded?.scenario ?? null, loaded?.file ?? '', extra);
-  const s = loaded?.scenario;
-  const info = s
-    ? { id: s.id + (hasAdhoc ? '+edits' : ''), name: s.name + (hasAdhoc ? ' with edits' : ''), description: s.description }
-    : { id: 'edits', name: 'Ad-hoc edits', description: 'Edits given on the command line.' };
-  return { applied, info };
+/** Help text after the options: examples, one per line. */
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
-/** What the query commands share: the options, the format, the checked query and the (what-if) model. */
-function setup(rest: string[]) {
-  const { values } = parse(rest, QUERY_OPTIONS);
-  const format = formatOf(values.format);
-  const base = loadModel(values.network);
-  const query = parseQuery(base, queryInput(values), FLAG_NAMES);
-  const whatIf = loadWhatIf(base, values);
-  return { values, format, base, query, whatIf, model: whatIf ? whatIf.applied.model : base };
+const EXIT_CODES = '\nExit codes: 0 ok, 1 a bad data file or no route at all, 2 bad arguments (a bad scenario or edit too).\n';
+
+/** Builds the program; each command's exit code goes to `setCode`. */
+function program(io: CliIo, setCode: (code: number) => void): Command {
+  const width = io.width;
+  const act =
+    <O>(load: () => Promise<(o: O, io: CliIo) => Promise<number>>) =>
+    async (o: O) => {
+      const fn = await load();
+      setCode(await fn(o, io));
+    };
+  const root = new Command('corridors')
+    .description('Compare China–Europe freight routes: the Northern, Middle and Southern corridors and the sea route, on a sourced network.')
+    .version(version(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (t) => io.out(t),
+      writeErr: (t) => io.err(t),
+      // commander's "error: …" plus its suggestion become one "corridors: …" line.
+      outputError: (t, write) => write(`corridors: ${t.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+      ...(width !== undefined ? { getOutHelpWidth: () => width, getErrHelpWidth: () => width } : {}),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `${examples(['corridors compare --from xian --to duisburg', 'corridors compare --help', 'corridors nodes --country CN --kind city'])}${EXIT_CODES}`);
+
+  const compare = queryOptions(root.command('compare').summary('every corridor\'s best route side by side').description('Every corridor\'s best route side by side, plus the best overall; with --scenario or edits, the what-if against the baseline.'), { corridor: 'hidden', via: true });
+  whatIfOptions(compare)
+    .option('--format <format>', `${FORMATS}, or geojson (one LineString per leg)`)
+    .option('--alternatives <k>', 'also the k best loopless routes per corridor (1 to 10)')
+    .option('--samples <n>', 'also transit days as a distribution: n PERT samples per corridor (100 to 100,000)')
+    .option('--seed <s>', 'seed of the samples (default 1): the same seed gives the same numbers')
+    .option('--within <days>', 'the chance of arriving within this many days (samples 2,000 unless --samples)')
+    .addHelpText(
+      'after',
+      examples([
+        'corridors compare --from xian --to duisburg',
+        'corridors compare --from chongqing --to duisburg --objective cost --format md',
+        'corridors compare --from xian --to duisburg --scenario southern-2030',
+        'corridors compare --from xian --to duisburg --close lake-van-ferry --set sarakhs-razi.capacityMtpa=15',
+        'corridors compare --from xian --to duisburg --alternatives 3 --samples 10000 --seed 1 --within 20',
+        'corridors compare --from xian --to duisburg --format geojson > routes.geojson',
+      ]) + EXIT_CODES,
+    )
+    .action(act(async () => (await import('./commands/compare.ts')).runCompare));
+
+  whatIfOptions(queryOptions(root.command('route').summary('one best route with its legs').description('One best route with its legs, on one corridor with --corridor.'), { corridor: 'option', via: true }))
+    .option('--format <format>', FORMATS)
+    .addHelpText('after', examples(['corridors route --from xian --to duisburg --corridor southern', 'corridors route --from xian --to duisburg --via baku --format csv']) + EXIT_CODES)
+    .action(act(async () => (await import('./commands/route.ts')).runRoute));
+
+  whatIfOptions(queryOptions(root.command('pareto').summary('the routes no other beats on every criterion').description('The Pareto set: the routes no other route beats on every criterion, and where each differs from the first.'), { corridor: 'option', objective: false }))
+    .option('--criteria <list>', 'two to four of days, cost, co2, km, comma-separated (default: days,cost,co2)')
+    .option('--format <format>', FORMATS)
+    .addHelpText('after', examples(['corridors pareto --from xian --to duisburg', 'corridors pareto --from xian --to duisburg --criteria days,km --format csv']) + EXIT_CODES)
+    .action(act(async () => (await import('./commands/analyses.ts')).runPareto));
+
+  whatIfOptions(queryOptions(root.command('capacity').summary('the most tonnes a year between two places').description('The most tonnes a year between two places per corridor (max-flow), and the segments that limit it (minimum cut).'), { corridor: 'option', objective: false }))
+    .option('--format <format>', FORMATS)
+    .addHelpText('after', examples(['corridors capacity --from xian --to istanbul --corridor southern', 'corridors capacity --from xian --to duisburg --year 2030']) + EXIT_CODES)
+    .action(act(async () => (await import('./commands/analyses.ts')).runCapacity));
+
+  whatIfOptions(queryOptions(root.command('timeline').summary('each corridor\'s best route by year as links open').description('Each corridor\'s best days and route capacity by year, as planned segments open.')))
+    .option('--years <from-to>', 'the years, such as 2025-2032')
+    .option('--format <format>', FORMATS)
+    .addHelpText('after', examples(['corridors timeline --from xian --to duisburg --years 2025-2032']) + EXIT_CODES)
+    .action(act(async () => (await import('./commands/analyses.ts')).runTimeline));
+
+  root
+    .command('calibrate')
+    .summary('the model against published transit times, distances and rates')
+    .description('Every published end-to-end figure in networks/observations.json beside the model\'s, with the error and the fit per corridor.')
+    .option('--observations <file>', 'an observations file (default: networks/observations.json)')
+    .option('--format <format>', FORMATS)
+    .option('--network <file>', 'a network file (default: the embedded one)')
+    .addHelpText('after', examples(['corridors calibrate', 'corridors calibrate --format csv > calibration.csv']))
+    .action(act(async () => (await import('./commands/calibrate.ts')).runCalibrate));
+
+  root
+    .command('scenarios')
+    .summary('the shipped what-if scenarios')
+    .description('The shipped what-if scenarios: the id to give --scenario, what each assumes, and how many edits it makes.')
+    .option('--network <file>', 'check the scenarios against this network (default: the embedded one)')
+    .addHelpText('after', examples(['corridors scenarios', 'corridors compare --from xian --to duisburg --scenario red-sea-closed']))
+    .action(act(async () => (await import('./commands/listings.ts')).runScenarios));
+
+  root
+    .command('nodes')
+    .summary('the places, with the ids to type in other commands')
+    .description('The places of the network, with the ids to type in other commands; filters combine.')
+    .option('--search <text>', 'places whose id, name or alias contains the text (ignoring case and accents), else the closest')
+    .option('--kind <kind>', 'only these kinds: port, border, city, terminal, junction (repeatable, or comma-separated)', collect)
+    .option('--country <xx>', 'only places in these countries, ISO 3166-1 alpha-2 (repeatable, or comma-separated)', collect)
+    .option('--format <format>', FORMATS)
+    .option('--network <file>', 'a network file (default: the embedded one)')
+    .addHelpText('after', examples(['corridors nodes --search cesme', 'corridors nodes --kind border --country KZ', 'corridors nodes --kind port,terminal --format csv']))
+    .action(act(async () => (await import('./commands/listings.ts')).runNodes));
+
+  root
+    .command('edges')
+    .summary('the segments, with their ids and figures')
+    .description('The segments of the network, with the ids to give --close and --set.')
+    .option('--corridor <id>', 'only this corridor\'s segments')
+    .option('--format <format>', FORMATS)
+    .option('--network <file>', 'a network file (default: the embedded one)')
+    .addHelpText('after', examples(['corridors edges --corridor middle']))
+    .action(act(async () => (await import('./commands/listings.ts')).runEdges));
+
+  root
+    .command('summary')
+    .summary('what the network holds, by corridor and basis')
+    .description('What the network holds: counts by corridor, and how many figures are measured, reported or estimated.')
+    .option('--network <file>', 'a network file (default: the embedded one)')
+    .action(act(async () => (await import('./commands/listings.ts')).runSummary));
+
+  root
+    .command('validate')
+    .summary('check network, emission-factor and scenario files')
+    .description('Check network, emission-factor and scenario files and report every problem with its file and JSON path (exit 1 when any).')
+    .argument('[file...]', 'files to check (default: everything under networks/)')
+    .addHelpText('after', examples(['corridors validate', 'corridors validate my-network.json']))
+    .action(async (files: string[]) => {
+      const { validateFiles } = await import('./validate.ts');
+      setCode(validateFiles(files, io));
+    });
+
+  root
+    .command('serve')
+    .summary('the web UI')
+    .description('Serve the web UI and the JSON API.')
+    .option('--port <n>', 'the port (default: PORT, else 3000)')
+    .option('--host <host>', 'the address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for an intranet)')
+    .option('--network <file>', 'a network file (default: the embedded one)')
+    .addHelpText('after', examples(['corridors serve --port 3000']))
+    .action(act(async () => (await import('./commands/serve.ts')).runServe));
+
+  return root;
 }
 
-/** The query with the scenario's year when the query gives none. */
-function withScenarioYear(query: Query, whatIf: { applied: Applied } | null): Query {
-  return whatIf?.applied.year !== undefined && query.year === undefined ? { ...query, year: whatIf.applied.year } : query;
-}
-
-/** --alternatives K, --samples N, --seed S, --within D. */
-function analysisOptions(values: { alternatives?: string | undefined; samples?: string | undefined; seed?: string | undefined; within?: string | undefined }) {
-  const out: { alternatives?: number; samples?: number; seed: number; within?: number } = { seed: 1 };
-  if (values.alternatives !== undefined) out.alternatives = parseNumber('--alternatives', values.alternatives, { min: 1, max: 10, integer: true });
-  if (values.samples !== undefined) out.samples = parseNumber('--samples', values.samples, { min: 100, max: 100000, integer: true });
-  if (values.seed !== undefined) out.seed = parseNumber('--seed', values.seed, { min: 0, max: 2 ** 32 - 1, integer: true });
-  if (values.within !== undefined) out.within = parseNumber('--within', values.within, { min: 0, max: 1000 });
-  if ((values.seed !== undefined || values.within !== undefined) && out.samples === undefined) out.samples = 2000;
-  return out;
-}
-
-/** --criteria days,cost,co2 (2 to 4 distinct). */
-function parseCriteria(text: string | undefined): Criterion[] {
-  const list = (text ?? 'days,cost,co2').split(',').map((c) => c.trim()).filter((c) => c !== '');
-  const bad = list.filter((c) => !CRITERIA.includes(c as Criterion));
-  if (bad.length) throw new QueryError('criteria', `--criteria: expected some of ${CRITERIA.join(', ')}, got "${bad.join(',')}"`);
-  const unique = [...new Set(list)] as Criterion[];
-  if (unique.length < 2) throw new QueryError('criteria', `--criteria: expected 2 to 4 distinct criteria, got "${text ?? ''}"`);
-  return unique;
-}
-
-/** --years 2025-2032. */
-function parseYears(text: string | undefined): [number, number] {
-  const m = /^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$/.exec(text ?? '');
-  if (!m) throw new QueryError('years', `--years: expected a range such as 2025-2032, got "${text ?? ''}"`);
-  return [Number(m[1]), Number(m[2])];
-}
-
-/** The alternatives result in the shape formatAlternatives reads. */
-function alternativesView(query: Query, model: Model, alts: ReturnType<typeof corridorAlternatives>) {
-  return {
-    from: query.from,
-    to: query.to,
-    objective: query.objective,
-    corridors: [
-      ...alts.corridors.map((c) => ({ corridor: c.corridor, name: c.name, alternatives: c.alternatives, reason: c.reason })),
-      { corridor: null, name: 'Best overall', alternatives: alts.best.alternatives, reason: alts.best.reason },
-    ],
-  };
-}
-
-async function run(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      io.out(`${USAGE}\n`);
-      return 0;
-    case 'validate': {
-      const { positionals } = parse(rest, {}, true);
-      return validateFiles(positionals, io);
-    }
-    case 'compare': {
-      const { values } = parse(rest, QUERY_OPTIONS);
-      if (values.corridor !== undefined) throw new UsageError('--corridor: compare covers every corridor; use "corridors route --corridor ID"');
-      const geojson = values.format === 'geojson';
-      const format = geojson ? 'json' : formatOf(values.format, ['geojson']);
-      const model = loadModel(values.network);
-      const query = parseQuery(model, queryInput(values), FLAG_NAMES);
-      const whatIf = loadWhatIf(model, values);
-      if (geojson) {
-        const result = whatIf ? compareScenario(model, whatIf.applied, whatIf.info, query) : compare(model, query);
-        io.out(geojsonText(compareGeoJson(whatIf ? whatIf.applied.model : model, result)));
-        return result.best.route ? 0 : 1;
-      }
-      const extras = analysisOptions(values);
-      const target = whatIf ? whatIf.applied.model : model;
-      const scenarioQuery = whatIf?.applied.year !== undefined && query.year === undefined ? { ...query, year: whatIf.applied.year } : query;
-      const alts = extras.alternatives === undefined ? null : corridorAlternatives(target, scenarioQuery, extras.alternatives);
-      const dists = extras.samples === undefined ? null : corridorDistributions(target, scenarioQuery, { samples: extras.samples, seed: extras.seed, ...(extras.within !== undefined ? { withinDays: extras.within } : {}) });
-      const scenarioResult = whatIf ? compareScenario(model, whatIf.applied, whatIf.info, query) : null;
-      const result = scenarioResult ?? compare(model, query);
-      if (format === 'json') {
-        io.out(`${JSON.stringify(withAnalyses(result, alts, dists), null, 2)}\n`);
-        return result.best.route ? 0 : 1;
-      }
-      const altText = alts ? formatAlternatives(alternativesView(query, target, alts), target.network, format) : '';
-      const distText = dists ? formatDistributions({ from: query.from, to: query.to, samples: extras.samples ?? 0, seed: extras.seed, withinDays: extras.within ?? null, corridors: dists }, target.network, format) : '';
-      if (format === 'csv' && (alts || dists)) {
-        io.out(alts ? altText : distText);
-        return result.best.route ? 0 : 1;
-      }
-      io.out(scenarioResult ? formatScenarioCompare(scenarioResult, model.network, format) : formatCompare(result, model.network, format));
-      if (altText) io.out(`\n${altText}`);
-      if (distText) io.out(`\n${distText}`);
-      return result.best.route || scenarioResult?.best.baseline ? 0 : 1;
-    }
-    case 'pareto': {
-      const { values, format, query, whatIf, model } = setup(rest);
-      const criteria = parseCriteria(values.criteria);
-      const result = paretoRoutes(model, withScenarioYear(query, whatIf), criteria);
-      io.out(formatPareto({ from: query.from, to: query.to, criteria, ...result }, model.network, format));
-      return result.routes.length ? 0 : 1;
-    }
-    case 'capacity': {
-      const { format, query, whatIf, model } = setup(rest);
-      const q = withScenarioYear(query, whatIf);
-      const list = query.corridor !== undefined ? [throughput(model, q)] : corridorThroughput(model, q);
-      io.out(formatThroughput(list, model.network, format));
-      return list.some((t) => t.reason === null) ? 0 : 1;
-    }
-    case 'timeline': {
-      const { values, format, query, model } = setup(rest);
-      const [fromYear, toYear] = parseYears(values.years);
-      const t = timeline(model, query, fromYear, toYear);
-      io.out(formatTimeline(t, model.network, format));
-      return 0;
-    }
-    case 'route': {
-      const { format, query, whatIf, model } = setup(rest);
-      const result = routeQuery(model, withScenarioYear(query, whatIf));
-      io.out(formatRoute(result, model.network, format));
-      return result.route ? 0 : 1;
-    }
-    case 'scenarios': {
-      const { values } = parse(rest, { network: { type: 'string' } });
-      const model = loadModel(values.network);
-      for (const s of shippedScenarios()) {
-        const { scenario } = loadScenario(model, s.id);
-        io.out(`${scenario.id.padEnd(18)} ${scenario.name}${scenario.year !== undefined ? ` (year ${scenario.year})` : ''}: ${scenario.edits.length} edit${scenario.edits.length === 1 ? '' : 's'}\n`);
-        io.out(`${' '.repeat(19)}${scenario.description.length > 80 ? `${scenario.description.slice(0, 79)}…` : scenario.description}\n`);
-      }
-      return 0;
-    }
-    case 'nodes': {
-      const { values } = parse(rest, { search: { type: 'string' }, format: { type: 'string' }, network: { type: 'string' } });
-      const model = loadModel(values.network);
-      io.out(listNodes(model, values.search, formatOf(values.format)));
-      return 0;
-    }
-    case 'edges': {
-      const { values } = parse(rest, { corridor: { type: 'string' }, format: { type: 'string' }, network: { type: 'string' } });
-      const model = loadModel(values.network);
-      io.out(listEdges(model, values.corridor, formatOf(values.format)));
-      return 0;
-    }
-    case 'serve': {
-      const { values } = parse(rest, { port: { type: 'string' }, host: { type: 'string' }, network: { type: 'string' } });
-      const port = values.port ?? process.env.PORT ?? '3000';
-      if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port: expected a port number, got "${port}"`);
-      const model = loadModel(values.network);
-      const { serve } = await import('../web/server.ts');
-      await serve(model, Number(port), io, values.host ?? process.env.HOST ?? '127.0.0.1');
-      return await new Promise<number>(() => {});
-    }
-    case 'calibrate': {
-      const { values } = parse(rest, { format: { type: 'string' }, network: { type: 'string' }, observations: { type: 'string' } });
-      const format = formatOf(values.format);
-      const model = loadModel(values.network);
-      const observations = loadObservationsFile(model, values.observations ?? DEFAULT_OBSERVATIONS_FILE, values.observations ?? 'networks/observations.json');
-      io.out(formatCalibration(calibrate(model, observations), model.network, format));
-      return 0;
-    }
-    case 'summary': {
-      const { values } = parse(rest, { network: { type: 'string' } });
-      const model = loadModel(values.network);
-      io.out(networkSummary(model));
-      return 0;
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"; commands: compare, route, pareto, capacity, timeline, calibrate, scenarios, nodes, edges, validate, serve, summary, help`);
-  }
+/** One line per issue; an issue without a JSON path (an ad-hoc edit) reads "--close x: message". */
+function issueLine(issue: ValidationIssue): string {
+  return issue.jsonPath === '$' ? `corridors: ${issue.file}: ${issue.message}` : formatIssue(issue);
 }
 
 /** Runs the CLI and returns the exit code; errors become one line on stderr, never a stack trace. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let code = 0;
+  const root = program(io, (c) => {
+    code = c;
+  });
   try {
-    return await run(argv, io);
+    if (argv.length === 0) {
+      root.outputHelp();
+      return 0;
+    }
+    await root.parseAsync(argv, { from: 'user' });
+    return code;
   } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof UsageError) {
       io.err(`corridors: ${err.message}\n`);
       return 2;
     }
-    if (isScenarioError(err)) {
-      for (const issue of err.issues) io.err(`${formatIssue(issue)}\n`);
+    if (err instanceof DataValidationError && err.code === 'INVALID_SCENARIO') {
+      for (const issue of err.issues) io.err(`${issueLine(issue)}\n`);
       return 2;
     }
     if (err instanceof DataValidationError) {

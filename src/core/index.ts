@@ -36,6 +36,8 @@ export * from './analysis/timeline.ts';
 export * from './analysis/compare-extras.ts';
 export * from './analysis/calibrate.ts';
 
+export * from './output/table.ts';
+export * from './output/route-text.ts';
 export * from './output/format.ts';
 export * from './output/format-number.ts';
 export * from './output/format-analysis.ts';

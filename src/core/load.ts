@@ -1,7 +1,6 @@
 // The one core module that reads files: network, emission-factor and scenario files from disk.
 import { isAscii } from 'node:buffer';
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { FileError, UnknownIdError } from './errors.ts';
 import { parseScenario } from './network/apply-scenario.ts';
@@ -11,17 +10,9 @@ import { closest } from './routing/suggest.ts';
 import { parseEmissionFactors, parseNetwork } from './network/validate.ts';
 import { parseObservations, type ObservationsFile } from './network/observations-schema.ts';
 import type { EmissionFactors, Network } from './network/schema.ts';
+import { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, DEFAULT_OBSERVATIONS_FILE, SCENARIOS_DIR } from './paths.ts';
 
-/** The folder holding the embedded data (networks/). */
-export const NETWORKS_DIR = fileURLToPath(new URL('../../networks/', import.meta.url));
-/** The embedded default network. */
-export const DEFAULT_NETWORK_FILE = join(NETWORKS_DIR, 'eurasia.json');
-/** The embedded emission factors. */
-export const DEFAULT_FACTORS_FILE = join(NETWORKS_DIR, 'emission-factors.json');
-/** The embedded observations (published figures the model is calibrated against). */
-export const DEFAULT_OBSERVATIONS_FILE = join(NETWORKS_DIR, 'observations.json');
-/** The shipped scenarios. */
-export const SCENARIOS_DIR = join(NETWORKS_DIR, 'scenarios');
+export { DEFAULT_FACTORS_FILE, DEFAULT_NETWORK_FILE, DEFAULT_OBSERVATIONS_FILE, NETWORKS_DIR, SCENARIOS_DIR } from './paths.ts';
 
 /**
  * Reads and parses a JSON file.

@@ -144,7 +144,9 @@ describe('bad arguments: exit 2, one line on stderr, nothing on stdout', () => {
     ['bad year', ['--from', 'a', '--to', 'd', '--year', 'soon'], /--year: expected a number, got "soon"/],
     ['negative cargo', ['--from', 'a', '--to', 'd', '--cargo-mtpa', '-2'], /--cargo-mtpa: expected at least 0, got -2/],
     ['bad format', ['--from', 'a', '--to', 'd', '--format', 'pdf'], /--format: expected one of table, md, csv, json/],
-    ['unknown flag', ['--from', 'a', '--to', 'd', '--speed', '3'], /Unknown option '--speed'/],
+    ['unknown flag', ['--from', 'a', '--to', 'd', '--speed', '3'], /^corridors: unknown option '--speed' \(did you mean --seed\?\)$/m],
+    ['a flag without its value', ['--from', 'a', '--to'], /^corridors: option '--to <id>' argument missing$/m],
+    ['positional arguments', ['a', 'd'], /^corridors: too many arguments for 'compare'/m],
   ];
   it.each(cases)('%s', async (_name, args, pattern) => {
     const res = await run(['compare', '--network', join(dir, 'worked.json'), ...args]);

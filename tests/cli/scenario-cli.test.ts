@@ -23,7 +23,9 @@ describe('compare with a scenario', () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('What-if: Southern corridor in 2030 (southern-2030)');
     expect(res.out).toMatch(/Southern corridor · base/);
-    expect(res.out).toMatch(/Southern corridor: route leaves .*lake-van-ferry/s);
+    // The change says where the route runs now, by name, instead of listing edge ids.
+    expect(res.out).toMatch(/Southern corridor: now .*Marand.*instead of via .*Van/s);
+    expect(res.out.split('Changes:')[1]?.split('Sources:')[0]).not.toContain('lake-van-ferry');
     // Every line fits 100 columns except a URL, which is never broken so that it stays usable.
     for (const line of res.out.split('\n')) if (!/https?:\/\//.test(line)) expect(line.length, line).toBeLessThanOrEqual(100);
   });
@@ -74,7 +76,8 @@ describe('bad what-if input: exit 2, the file or flag, the path, the closest ids
   it('an ad-hoc edit with an unknown id', async () => {
     const res = await run(['compare', '--from', 'xian', '--to', 'duisburg', '--close', 'lake-van-fery']);
     expect(res.code).toBe(2);
-    expect(res.err).toMatch(/--close lake-van-fery \$: unknown edge, line, node or corridor "lake-van-fery"; did you mean lake-van-ferry/);
+    expect(res.err).toMatch(/^corridors: --close lake-van-fery: unknown edge, line, node or corridor "lake-van-fery"; did you mean lake-van-ferry/);
+    expect(res.err).not.toContain('$:');
   });
 
   it('validate reports a scenario file\'s unknown edge with its path and exits 1', async () => {

@@ -19,6 +19,12 @@ const PORTS = { cn: ['shanghai', 'ningbo', 'shenzhen'], eu: ['hamburg', 'rotterd
 const NORTHERN = ['erenhot', 'zamyn-uud', 'ulaanbaatar', 'naushki', 'manzhouli', 'zabaikalsk'];
 
 describe('coverage', () => {
+  it('has at least 160 places, 220 segments and 150 sources', () => {
+    expect(network.nodes.length).toBeGreaterThanOrEqual(160);
+    expect(network.edges.length).toBeGreaterThanOrEqual(220);
+    expect(network.sources.length).toBeGreaterThanOrEqual(150);
+  });
+
   it('has the pinned places, Chinese and European ports as ports', () => {
     for (const id of [...ORIGINS, ...DESTINATIONS, ...NORTHERN, ...PORTS.cn, ...PORTS.eu]) expect(model.nodeById.has(id), id).toBe(true);
     for (const id of [...PORTS.cn, ...PORTS.eu]) expect(model.nodeById.get(id)?.kind, id).toBe('port');

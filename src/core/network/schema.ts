@@ -153,16 +153,17 @@ export const NodeKind = z.enum(['city', 'port', 'border', 'junction', 'terminal'
 
 export const NodeFields = z.enum(['dwellDays', 'dwellCostUsdPerFeu', 'capacityMtpa', 'lat', 'lon']);
 
-/** A node's values from a year on (a project completes): they replace the base values for query years >= fromYear. */
-export const NodePeriod = z
-  .strictObject({
-    fromYear: z.number().int().min(1900).max(2100).describe('First year the values apply.'),
-    capacityMtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year').nullable().optional(),
-    dwellDays: DaysRange.optional(),
-    perTrain: PerTrain.optional(),
-    ...Provenance,
-  })
-  .describe('Values from a year on; the base fields hold today\'s values (the network\'s asOf).');
+/** The fields every period has: its first year, the capacity and per-train limit from then on, and provenance. */
+const PeriodBase = {
+  fromYear: z.number().int().min(1900).max(2100).describe('First year the values apply.'),
+  capacityMtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year').nullable().optional(),
+  perTrain: PerTrain.optional(),
+  ...Provenance,
+};
+const PERIOD_TEXT = 'Values from a year on (a project completes): they replace the base values, which hold today\'s (the network\'s asOf), for query years >= fromYear.';
+
+/** A node's values from a year on. */
+export const NodePeriod = z.strictObject({ ...PeriodBase, dwellDays: DaysRange.optional() }).describe(PERIOD_TEXT);
 
 export const Node = z
   .strictObject({
@@ -202,16 +203,8 @@ export const Traction = z.enum(['electric', 'diesel']);
 export const Status = z.enum(['operational', 'under-construction', 'planned']);
 export const EdgeFields = z.enum(['distanceKm', 'transitDays', 'capacityMtpa', 'costUsdPerFeu', 'traction', 'opensYear']);
 
-/** An edge's values from a year on (a project completes): they replace the base values for query years >= fromYear. */
-export const EdgePeriod = z
-  .strictObject({
-    fromYear: z.number().int().min(1900).max(2100).describe('First year the values apply.'),
-    capacityMtpa: bounded(LIMITS.capacityMtpa, 'million tonnes a year').nullable().optional(),
-    transitDays: DaysRange.optional(),
-    perTrain: PerTrain.optional(),
-    ...Provenance,
-  })
-  .describe('Values from a year on; the base fields hold today\'s values (the network\'s asOf).');
+/** An edge's values from a year on. */
+export const EdgePeriod = z.strictObject({ ...PeriodBase, transitDays: DaysRange.optional() }).describe(PERIOD_TEXT);
 
 export const Edge = z
   .strictObject({

@@ -1,7 +1,8 @@
 // The calibration in table, Markdown, CSV and JSON: each observation beside the model's figure, then the fit per corridor.
 import type { Calibration, CalibrationRow, CalibrationSummary } from '../analysis/calibrate.ts';
 import type { Network } from '../network/schema.ts';
-import { TABLE_WIDTH, csv, mdTable, shortName, textTable, wrap, type TextFormat } from './format.ts';
+import { shortName, type TextFormat, type TextOptions } from './format.ts';
+import { TABLE_WIDTH, csv, mdTable, textTable, wrap } from './table.ts';
 import { fmtDays, fmtInt, fmtRange } from './format-number.ts';
 
 const UNIT: Record<CalibrationRow['metric'], string> = { days: 'days', km: 'km', cost: 'USD/FEU' };
@@ -26,7 +27,8 @@ export function describeFit(s: CalibrationSummary, name: string): string {
   return `${name}: ${s.within15} of ${s.fitted} fitted rows within ±15%, median error ${s.medianAbsErrorPct ?? 0}%, ${s.insideModelRange} of ${s.fitted} published figures inside the model's range.`;
 }
 
-export function formatCalibration(result: Calibration, network: Network, format: TextFormat): string {
+export function formatCalibration(result: Calibration, network: Network, format: TextFormat, options: TextOptions = {}): string {
+  const width = options.width ?? TABLE_WIDTH;
   if (format === 'json') {
     const { rows, historical, ...rest } = result;
     return `${JSON.stringify({ ...rest, rows: rows.map(({ query: _q, ...r }) => r), historical: historical.map(({ query: _q, ...r }) => r) }, null, 2)}\n`;
@@ -67,12 +69,12 @@ export function formatCalibration(result: Calibration, network: Network, format:
     return [`**${title}**`, '', mdTable(header, rows, align), '', ...notes.map((n) => `- ${n}`), '', ...(old.length ? [`**${oldTitle}**`, '', mdTable(header, old, align), '', ...oldNotes.map((n) => `- ${n}`), ''] : [])].join('\n');
   }
   return [
-    ...wrap(title),
+    ...wrap(title, width),
     '',
-    textTable(header, rows, align),
+    textTable(header, rows, align, width),
     '',
-    ...notes.flatMap((n) => wrap(n, TABLE_WIDTH, '  ')),
+    ...notes.flatMap((n) => wrap(n, width, '  ')),
     '',
-    ...(old.length ? [...wrap(oldTitle), '', textTable(header, old, align), '', ...oldNotes.flatMap((n) => wrap(n, TABLE_WIDTH, '  ')), ''] : []),
+    ...(old.length ? [...wrap(oldTitle, width), '', textTable(header, old, align, width), '', ...oldNotes.flatMap((n) => wrap(n, width, '  ')), ''] : []),
   ].join('\n');
 }

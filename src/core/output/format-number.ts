@@ -1,9 +1,26 @@
 // Number and range formatting shared by the text tables and the web views.
 import type { Range } from '../network/schema.ts';
 
-/** 12345.6 -> "12,346" (no decimals). */
+/**
+ * Groups an unsigned run of digits by thousands: "1234567" -> "1,234,567". Written out rather than through
+ * toLocaleString, whose first call loads the ICU locale data (about 40 ms of a command's start).
+ */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** 12345.6 -> "12,346" (no decimals, thousands grouped as in en-US). */
 export function fmtInt(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
+  const n = Math.round(x);
+  if (!Number.isFinite(n)) return String(n);
+  return `${n < 0 ? '-' : ''}${groupThousands(String(Math.abs(n)))}`;
+}
+
+/** A number with a fixed count of decimals and thousands grouped: (1234.56, 1) -> "1,234.6". */
+export function fmtFixed(x: number, digits: number): string {
+  const [whole = '', fraction] = Math.abs(x).toFixed(digits).split('.');
+  const negative = x < 0 && Number(Math.abs(x).toFixed(digits)) !== 0;
+  return `${negative ? '-' : ''}${groupThousands(whole)}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
 /** Days with one decimal: 3.25 -> "3.3". */

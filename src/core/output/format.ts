@@ -1,26 +1,37 @@
-// Text output of comparisons and routes: a terminal table (fits 100 columns), Markdown, CSV and JSON.
-// Every table marks estimated figures with "~" and lists the sources it used as numbered footnotes.
+// Text output of comparisons and routes: a terminal table (wrapped to a width, 100 columns by default,
+// never cut), Markdown, CSV and JSON. Every table marks estimated figures with "~" and lists the sources it
+// used as numbered footnotes; places and segments appear by name.
 import type { CompareResult, RouteQueryResult } from '../routing/compare.ts';
 import type { ScenarioCompareResult } from '../analysis/diff.ts';
-import { fmtDays, fmtInt, fmtMt, fmtRange } from './format-number.ts';
+import { fmtDays, fmtFixed, fmtInt, fmtMt, fmtRange } from './format-number.ts';
+import { capacityCell, capacityText, costText, differenceText, namer, perTrainText, totalsNotes, type Namer } from './route-text.ts';
+import { TABLE_WIDTH, csv, mdTable, textTable, wrap, type Align } from './table.ts';
 import type { Leg, Route } from '../routing/route.ts';
 import type { Network, Source } from '../network/schema.ts';
 
 export type TextFormat = 'table' | 'md' | 'csv' | 'json';
 export const TEXT_FORMATS: readonly TextFormat[] = ['table', 'md', 'csv', 'json'];
 
-/** The widest a terminal table may be. */
-export const TABLE_WIDTH = 100;
+/** How text output is laid out. */
+export interface TextOptions {
+  /** The widest a table or a wrapped line may be, in columns; TABLE_WIDTH when absent. */
+  width?: number;
+}
 
 /** Which figures of a route rest on at least one estimate. */
 export function estimatedCells(route: Route): { days: boolean; cost: boolean; km: boolean; capacity: boolean } {
   const any = (f: (l: Leg) => boolean) => route.legs.some(f);
-  const bottleneck = route.legs.find((l) => l.edge === route.totals.bottleneckEdge);
+  const b = route.totals.bottleneck;
+  const capacity = b
+    ? b.kind === 'edge'
+      ? route.legs.some((l) => l.edge === b.id && l.estimated.includes('capacityMtpa'))
+      : route.legs.some((l) => l.to === b.id && l.estimated.includes('nodeCapacityMtpa'))
+    : false;
   return {
     days: any((l) => l.estimated.includes('transitDays') || l.estimated.includes('dwellDays')),
     cost: any((l) => l.estimated.includes('costUsdPerFeu') || l.estimated.includes('dwellCostUsdPerFeu')),
     km: any((l) => l.estimated.includes('distanceKm')),
-    capacity: bottleneck ? bottleneck.estimated.includes('capacityMtpa') : false,
+    capacity,
   };
 }
 
@@ -65,92 +76,22 @@ export function compactNumbers(ns: readonly number[]): string {
 
 const mark = (text: string, estimated: boolean) => (estimated ? `${text}~` : text);
 
-function cut(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
-}
-
-/** Renders rows as an aligned text table; the last column absorbs what is left of the width. */
-export function textTable(header: string[], rows: string[][], align: ('l' | 'r')[], width = TABLE_WIDTH): string {
-  const cols = header.length;
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (cols - 1);
-  // Shrink the widest left-aligned columns until the table fits.
-  while (total() > width) {
-    let widest = -1;
-    widths.forEach((w, c) => {
-      if (align[c] === 'l' && (widest < 0 || w > (widths[widest] ?? 0))) widest = c;
-    });
-    if (widest < 0 || (widths[widest] ?? 0) <= 8) break;
-    widths[widest] = (widths[widest] ?? 0) - 1;
-  }
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => {
-        const w = widths[c] ?? 0;
-        const text = cut(cell, w);
-        return align[c] === 'r' ? text.padStart(w) : text.padEnd(w);
-      })
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-/** Wraps a text to a width at spaces, indenting continuation lines. */
-export function wrap(text: string, width = TABLE_WIDTH, indent = '    '): string[] {
-  const words = text.split(' ');
-  const lines: string[] = [];
-  let cur = '';
-  for (const w of words) {
-    if (cur && (cur + ' ' + w).length > width) {
-      lines.push(cur);
-      cur = indent + w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) lines.push(cur);
-  return lines;
-}
-
-function csvCell(value: string | number | null): string {
-  const s = value === null ? '' : String(value);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV text with a header row, RFC 4180 quoting, CRLF-free. */
-export function csv(header: string[], rows: (string | number | null)[][]): string {
-  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
-}
-
-function mdEscape(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
-
-export function mdTable(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
-  return [
-    `| ${header.map(mdEscape).join(' | ')} |`,
-    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(mdEscape).join(' | ')} |`),
-  ].join('\n');
-}
-
-const nodeNamer = (network: Network) => {
-  const names = new Map(network.nodes.map((n) => [n.id, n.name]));
-  return (id: string) => names.get(id) ?? id;
-};
-
-function queryLine(r: { query: CompareResult['query']; network: CompareResult['network'] }, name: (id: string) => string): string {
+function queryLine(r: { query: CompareResult['query']; network: CompareResult['network'] }, names: Namer, network: Network): string {
   const q = r.query;
   const bits = [`objective ${q.objective}`];
-  if (q.corridor) bits.push(`corridor ${q.corridor}`);
+  if (q.corridor) bits.push(network.corridors.find((c) => c.id === q.corridor)?.name ?? q.corridor);
   if (q.year !== null) bits.push(`year ${q.year}`);
   if (q.cargoMtpa !== null) bits.push(`cargo ${q.cargoMtpa} Mt/yr`);
   if (q.avoidCountries.length) bits.push(`avoiding ${q.avoidCountries.join(', ')}`);
-  return `${name(q.from)} → ${name(q.to)} · ${bits.join(' · ')} · network ${r.network.id} ${r.network.version} (as of ${r.network.asOf})`;
+  if (q.via?.length) bits.push(`via ${q.via.map(names.node).join(', ')}`);
+  return `${names.node(q.from)} → ${names.node(q.to)} · ${bits.join(' · ')} · network ${r.network.id} ${r.network.version} (as of ${r.network.asOf})`;
 }
 
 /** A comparison document: a title, intro lines, the corridor table, the legend, a titled list and the sources. */
 function comparisonDocument(
   format: 'table' | 'md',
-  d: { title: string; intro: string[]; header: string[]; rows: string[][]; align: ('l' | 'r')[]; listTitle: string; list: string[]; notes: Footnotes },
+  d: { title: string; intro: string[]; header: string[]; rows: string[][]; align: Align; listTitle: string; list: string[]; notes: Footnotes },
+  width: number,
 ): string {
   if (format === 'md') {
     return [
@@ -170,18 +111,18 @@ function comparisonDocument(
     ].join('\n');
   }
   return [
-    ...wrap(d.title),
-    ...d.intro.flatMap((t) => wrap(t, TABLE_WIDTH, '')),
+    ...wrap(d.title, width),
+    ...d.intro.flatMap((t) => wrap(t, width, '')),
     '',
-    textTable(d.header, d.rows, d.align),
+    textTable(d.header, d.rows, d.align, width),
     '',
-    ...wrap(LEGEND, TABLE_WIDTH, ''),
+    ...wrap(LEGEND, width, ''),
     '',
     `${d.listTitle}:`,
-    ...d.list.flatMap((t) => wrap(`  ${t}`)),
+    ...d.list.flatMap((t) => wrap(`  ${t}`, width)),
     '',
     'Sources:',
-    ...d.notes.lines().flatMap((l) => wrap(l)),
+    ...d.notes.lines().flatMap((l) => wrap(l, width)),
     '',
   ].join('\n');
 }
@@ -209,43 +150,45 @@ function figureCells(route: Route): string[] {
     mark(fmtRange(t.costUsdPerFeu, fmtInt), est.cost && t.costUsdPerFeu !== null),
     mark(fmtInt(t.distanceKm), est.km),
     mark(fmtInt(t.co2KgPerFeu), est.km),
-    mark(fmtMt(t.capacityMtpa), est.capacity),
+    mark(capacityCell(t), est.capacity),
     String(t.estimatedFigures),
   ];
 }
 
 const COMPARE_HEADER = ['Corridor', 'Days (min–max)', 'USD/FEU (min–max)', 'km', 'kg CO2e', 'Mt/yr', 'Est.'];
-const COMPARE_ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r'];
+const COMPARE_ALIGN: Align = ['l', 'l', 'l', 'r', 'r', 'r', 'r'];
 
 /** A corridor's name without its parenthesised detail: "Middle corridor (Trans-Caspian, TITR)" -> "Middle corridor". */
 export function shortName(name: string): string {
   return name.replace(/\s*\(.*\)\s*$/, '');
 }
 
-/** "bottleneck istanbul-kapikule (1.5 Mt/yr)", or what is known about capacity. */
-function capacityNote(route: Route): string {
+const LEGEND =
+  '~ the figure rests on at least one estimate; Est. counts the estimated figures used. Days: typical (min–max), transit plus border and port dwell. Cost "unknown" where a leg has no cost figure. Mt/yr: the smallest known capacity on the route; "not limiting" where the only legs of unknown capacity are sea legs.';
+
+/** The CSV columns of a route's capacity, per-train limit and cost gaps, after the comparison's own. */
+const TOTALS_CSV_HEADER = ['bottleneck_kind', 'bottleneck_id', 'bottleneck_name', 'bottleneck_scope', 'spare_mtpa', 'per_train_teu', 'per_train_tonnes', 'per_train_wagons', 'per_train_edge', 'unknown_capacity_edges', 'unlimited_edges', 'dwell_cost_missing_nodes'];
+
+function totalsCsv(route: Route | null): (string | number | null)[] {
+  if (!route) return TOTALS_CSV_HEADER.map(() => null);
   const t = route.totals;
-  const unknown = t.unknownCapacityEdges.length ? `${t.unknownCapacityEdges.length} legs of unknown capacity` : '';
-  if (t.bottleneckEdge === null) return unknown ? `capacity unknown (${unknown})` : 'capacity unknown';
-  return `bottleneck ${t.bottleneckEdge} (${fmtMt(t.capacityMtpa)} Mt/yr)${unknown ? `; ${unknown}` : ''}`;
+  const b = t.bottleneck;
+  return [b?.kind ?? null, b?.id ?? null, b?.name ?? null, b?.scope ?? null, t.spareMtpa, t.perTrain.teu, t.perTrain.tonnes, t.perTrain.wagons, t.perTrain.edge, t.unknownCapacityEdges.join(' '), t.unlimitedEdges.join(' '), t.dwellCostMissingNodes.join(' ')];
 }
 
-const LEGEND =
-  '~ the figure rests on at least one estimate; Est. counts the estimated figures used. Days: typical (min–max), transit plus border and port dwell. Cost "unknown" where a leg has no cost figure.';
-
 /** Formats a comparison in one of the text formats. */
-export function formatCompare(result: CompareResult, network: Network, format: TextFormat): string {
+export function formatCompare(result: CompareResult, network: Network, format: TextFormat, options: TextOptions = {}): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  const name = nodeNamer(network);
   const notes = new Footnotes(new Map(network.sources.map((s) => [s.id, s])));
   const rows = compareRows(result, network);
+  const names = namer(network, rows.map((r) => r.route));
   const cited = rows.map((r) => (r.route ? notes.cite(routeSources(r.route)) : []));
   if (format === 'csv') {
     const byId = new Map(network.sources.map((s) => [s.id, s]));
     return csv(
-      ['corridor', 'days_typical', 'days_min', 'days_max', 'cost_usd_per_feu_typical', 'cost_usd_per_feu_min', 'cost_usd_per_feu_max', 'distance_km', 'co2_kg_per_feu', 'capacity_mtpa', 'bottleneck_edge', 'estimated_figures', 'days_estimated', 'cost_estimated', 'km_estimated', 'route', 'reason', 'sources', 'source_urls'],
+      ['corridor', 'days_typical', 'days_min', 'days_max', 'cost_usd_per_feu_typical', 'cost_usd_per_feu_min', 'cost_usd_per_feu_max', 'distance_km', 'co2_kg_per_feu', 'capacity_mtpa', 'bottleneck_edge', 'estimated_figures', 'days_estimated', 'cost_estimated', 'km_estimated', 'route', 'reason', 'sources', 'source_urls', ...TOTALS_CSV_HEADER],
       rows.map((r) => {
-        if (!r.route) return [r.label, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, r.reason, null, null];
+        if (!r.route) return [r.label, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, r.reason, null, null, ...totalsCsv(null)];
         const t = r.route.totals;
         const est = estimatedCells(r.route);
         const src = routeSources(r.route);
@@ -255,6 +198,7 @@ export function formatCompare(result: CompareResult, network: Network, format: T
           t.distanceKm, t.co2KgPerFeu, t.capacityMtpa, t.bottleneckEdge, t.estimatedFigures,
           String(est.days), String(est.cost), String(est.km),
           r.route.nodes.join(' > '), null, src.join(' '), src.map((id) => byId.get(id)?.url ?? id).join(' '),
+          ...totalsCsv(r.route),
         ];
       }),
     );
@@ -262,72 +206,96 @@ export function formatCompare(result: CompareResult, network: Network, format: T
   const tableRows = rows.map((r) => (r.route ? [r.label, ...figureCells(r.route)] : [r.label, 'no route', '', '', '', '', '']));
   const routesText = rows.map((r, i) =>
     r.route
-      ? `${r.label}${r.detail ? ` (${r.detail})` : ''}: ${r.route.nodes.map(name).join(' → ')}; ${capacityNote(r.route)} [sources ${compactNumbers(cited[i] ?? [])}]`
+      ? `${r.label}${r.detail ? ` (${r.detail})` : ''}: ${r.route.nodes.map(names.node).join(' → ')}; ${totalsNotes(r.route, names).join('; ')} [sources ${compactNumbers(cited[i] ?? [])}]`
       : `${r.label}: ${r.reason ?? 'no route'}`,
   );
   const withSources = format === 'md';
-  return comparisonDocument(format, {
-    title: queryLine(result, name),
-    intro: [],
-    header: withSources ? [...COMPARE_HEADER, 'Sources'] : COMPARE_HEADER,
-    rows: withSources ? tableRows.map((r, i) => [...r, compactNumbers(cited[i] ?? [])]) : tableRows,
-    align: withSources ? [...COMPARE_ALIGN, 'l'] : COMPARE_ALIGN,
-    listTitle: 'Routes',
-    list: routesText,
-    notes,
-  });
+  return comparisonDocument(
+    format,
+    {
+      title: queryLine(result, names, network),
+      intro: [],
+      header: withSources ? [...COMPARE_HEADER, 'Sources'] : COMPARE_HEADER,
+      rows: withSources ? tableRows.map((r, i) => [...r, compactNumbers(cited[i] ?? [])]) : tableRows,
+      align: withSources ? [...COMPARE_ALIGN, 'l'] : COMPARE_ALIGN,
+      listTitle: 'Routes',
+      list: routesText,
+      notes,
+    },
+    options.width ?? TABLE_WIDTH,
+  );
+}
+
+/** Whether a leg sets the route's capacity: the bottleneck segment, or the leg into the bottleneck place. */
+function limits(route: Route, leg: Leg): { edge: boolean; node: boolean } {
+  const b = route.totals.bottleneck;
+  return { edge: b?.kind === 'edge' && b.id === leg.edge, node: b?.kind === 'node' && b.id === leg.to };
 }
 
 /** Formats one route with its legs in one of the text formats. */
-export function formatRoute(result: RouteQueryResult, network: Network, format: TextFormat): string {
+export function formatRoute(result: RouteQueryResult, network: Network, format: TextFormat, options: TextOptions = {}): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  const name = nodeNamer(network);
+  const width = options.width ?? TABLE_WIDTH;
   const route = result.route;
+  const names = namer(network, [route]);
   if (!route) {
     const reason = result.reason ?? 'no route';
     if (format === 'csv') return csv(['reason'], [[reason]]);
-    return format === 'md' ? `**${queryLine(result, name)}**\n\n${reason}\n` : `${wrap(queryLine(result, name)).join('\n')}\n\n${wrap(reason).join('\n')}\n`;
+    const title = queryLine(result, names, network);
+    return format === 'md' ? `**${title}**\n\n${reason}\n` : `${wrap(title, width).join('\n')}\n\n${wrap(reason, width).join('\n')}\n`;
   }
   const notes = new Footnotes(new Map(network.sources.map((s) => [s.id, s])));
   const header = ['#', 'From → To', 'Mode', 'km', 'Days (min–max)', 'Dwell at To', 'USD/FEU', 'Mt/yr', 'Src'];
-  const align: ('l' | 'r')[] = ['r', 'l', 'l', 'r', 'l', 'l', 'l', 'r', 'l'];
+  const align: Align = ['r', 'l', 'l', 'r', 'l', 'l', 'l', 'r', 'l'];
   const legRows = route.legs.map((l, i) => {
     const est = (f: string) => l.estimated.includes(f);
+    const limit = limits(route, l);
+    const capacity = l.capacityMtpa === null && l.unlimited ? 'not limiting' : mark(fmtMt(l.capacityMtpa), est('capacityMtpa'));
+    const dwell = l.dwellDays ? mark(fmtRange(l.dwellDays, fmtDays), est('dwellDays')) : '';
     return [
       String(i + 1),
-      `${name(l.from)} → ${name(l.to)}`,
+      `${names.node(l.from)} → ${names.node(l.to)}`,
       l.mode === 'rail' && l.traction ? `rail/${l.traction === 'electric' ? 'el' : 'di'}` : l.mode,
       mark(fmtInt(l.distanceKm), est('distanceKm')),
       mark(fmtRange(l.transitDays, fmtDays), est('transitDays')),
-      l.dwellDays ? mark(fmtRange(l.dwellDays, fmtDays), est('dwellDays')) : '',
+      limit.node ? `${dwell}${dwell ? ' ' : ''}(place: ${mark(fmtMt(l.nodeCapacityMtpa), est('nodeCapacityMtpa'))} Mt/yr)*` : dwell,
       mark(fmtRange(l.costUsdPerFeu, fmtInt), est('costUsdPerFeu')),
-      mark(fmtMt(l.capacityMtpa), est('capacityMtpa')),
+      limit.edge ? `${capacity}*` : capacity,
       compactNumbers(notes.cite([...l.sources, ...l.dwellSources])),
     ];
   });
   const t = route.totals;
   const est = estimatedCells(route);
-  const totalRow = ['', 'Total', '', mark(fmtInt(t.distanceKm), est.km), mark(fmtRange(t.transitDays, fmtDays), est.days), '', mark(fmtRange(t.costUsdPerFeu, fmtInt), est.cost), mark(fmtMt(t.capacityMtpa), est.capacity), ''];
-  const summary = `Total: ${fmtRange(t.transitDays, fmtDays)} days, ${t.costUsdPerFeu ? `USD ${fmtRange(t.costUsdPerFeu, fmtInt)} per FEU` : `cost unknown (no cost figure for ${t.costMissingEdges.join(', ')})`}, ${fmtInt(t.distanceKm)} km, ${fmtInt(t.co2KgPerFeu)} kg CO2e per FEU, capacity ${fmtMt(t.capacityMtpa)} Mt/yr${t.bottleneckEdge ? ` (bottleneck ${t.bottleneckEdge})` : ''}${t.unknownCapacityEdges.length ? `, ${t.unknownCapacityEdges.length} legs of unknown capacity` : ''}; ${t.estimatedFigures} estimated figures.`;
+  const totalRow = ['', 'Total', '', mark(fmtInt(t.distanceKm), est.km), mark(fmtRange(t.transitDays, fmtDays), est.days), '', mark(fmtRange(t.costUsdPerFeu, fmtInt), est.cost), mark(capacityCell(t), est.capacity), ''];
+  const perTrain = perTrainText(route, names);
+  const costGaps = costText(route, names);
+  const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  const summary = [
+    `Total: ${fmtRange(t.transitDays, fmtDays)} days, ${t.costUsdPerFeu ? `USD ${fmtRange(t.costUsdPerFeu, fmtInt)} per FEU` : 'cost unknown'}, ${fmtInt(t.distanceKm)} km, ${fmtInt(t.co2KgPerFeu)} kg CO2e per FEU; ${t.estimatedFigures} estimated figures.`,
+    `Capacity${route.legs.some((l) => limits(route, l).edge || limits(route, l).node) ? ' (the leg marked * sets it)' : ''}: ${capacityText(route)}.`,
+    ...(perTrain ? [`Per train: ${perTrain}.`] : []),
+    ...(costGaps ? [sentence(costGaps)] : []),
+  ];
   if (format === 'csv') {
     return csv(
-      ['leg', 'edge', 'from', 'to', 'mode', 'traction', 'distance_km', 'days_typical', 'days_min', 'days_max', 'dwell_days_typical', 'dwell_days_min', 'dwell_days_max', 'cost_usd_per_feu_typical', 'cost_usd_per_feu_min', 'cost_usd_per_feu_max', 'capacity_mtpa', 'co2_kg_per_feu', 'basis', 'estimated', 'sources'],
+      ['leg', 'edge', 'from', 'to', 'mode', 'traction', 'distance_km', 'days_typical', 'days_min', 'days_max', 'dwell_days_typical', 'dwell_days_min', 'dwell_days_max', 'cost_usd_per_feu_typical', 'cost_usd_per_feu_min', 'cost_usd_per_feu_max', 'capacity_mtpa', 'co2_kg_per_feu', 'basis', 'estimated', 'sources', 'name', 'capacity_scope', 'capacity_not_limiting', 'node_capacity_mtpa', 'per_train_unit', 'per_train_teu', 'per_train_tonnes', 'per_train_wagons', 'limits_route'],
       route.legs.map((l, i) => [
         i + 1, l.edge, l.from, l.to, l.mode, l.traction ?? null, l.distanceKm, l.transitDays.typical, l.transitDays.min, l.transitDays.max,
         l.dwellDays?.typical ?? null, l.dwellDays?.min ?? null, l.dwellDays?.max ?? null,
         l.costUsdPerFeu?.typical ?? null, l.costUsdPerFeu?.min ?? null, l.costUsdPerFeu?.max ?? null,
         l.capacityMtpa, l.co2KgPerFeu, l.basis, l.estimated.join(' '), [...new Set([...l.sources, ...l.dwellSources])].join(' '),
+        l.name, l.capacityScope, String(l.unlimited), l.nodeCapacityMtpa, l.perTrain?.unit ?? null, l.perTrain?.teu ?? null, l.perTrain?.tonnes ?? null, l.perTrain?.wagons ?? null,
+        limits(route, l).edge ? 'edge' : limits(route, l).node ? 'place' : null,
       ]),
     );
   }
   if (format === 'md') {
     return [
-      `**${queryLine(result, name)}**`,
+      `**${queryLine(result, names, network)}**`,
       '',
       mdTable(header, [...legRows, totalRow], align),
       '',
-      summary,
-      '',
+      ...summary.flatMap((l) => [l, '']),
       LEGEND,
       '',
       '**Sources**',
@@ -337,40 +305,71 @@ export function formatRoute(result: RouteQueryResult, network: Network, format: 
     ].join('\n');
   }
   return [
-    ...wrap(queryLine(result, name)),
+    ...wrap(queryLine(result, names, network), width),
     '',
-    textTable(header, [...legRows, totalRow], align),
+    textTable(header, [...legRows, totalRow], align, width),
     '',
-    ...wrap(summary, TABLE_WIDTH, ''),
-    ...wrap(LEGEND, TABLE_WIDTH, ''),
+    ...summary.flatMap((l) => wrap(l, width, '  ')),
+    ...wrap(LEGEND, width, ''),
     '',
     'Sources:',
-    ...notes.lines().flatMap((l) => wrap(l)),
+    ...notes.lines().flatMap((l) => wrap(l, width)),
     '',
   ].join('\n');
 }
 
+const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtFixed(Math.abs(x), digits)}`;
+
+/**
+ * A what-if change in words: where the route now runs instead, by name ("now Sufian → Marand → … → Sivas
+ * instead of via Razi, Van and Tatvan"), then the figures that moved; the core's summary where a route was
+ * lost or gained, or nothing changed.
+ */
+function changeText(e: { baseline: Route | null; route: Route | null; delta: ScenarioCompareResult['best']['delta'] }, network: Network, names: Namer): string {
+  const t = e.delta;
+  if (t.status !== 'changed' || !e.baseline || !e.route) return t.summary;
+  const bits: string[] = [];
+  if (t.routeChanged) bits.push(`now ${differenceText(e.baseline, e.route, network, names)}`);
+  if (t.transitDays && Number(t.transitDays.typical.toFixed(1)) !== 0) bits.push(`${signed(t.transitDays.typical, 1)} days`);
+  if (t.costUsdPerFeu && Math.round(t.costUsdPerFeu.typical) !== 0) bits.push(`${signed(t.costUsdPerFeu.typical, 0)} USD/FEU`);
+  if (t.co2KgPerFeu !== null && Math.round(t.co2KgPerFeu) !== 0) bits.push(`${signed(t.co2KgPerFeu, 0)} kg CO2e/FEU`);
+  const before = capacityCell(e.baseline.totals);
+  const after = capacityCell(e.route.totals);
+  if (e.baseline.totals.capacityMtpa !== e.route.totals.capacityMtpa) bits.push(`capacity ${before} → ${after} Mt/yr${e.route.totals.bottleneck ? ` (${e.route.totals.bottleneck.name})` : ''}`);
+  return bits.length ? bits.join('; ') : t.summary;
+}
+
+/** An applied edit with names for the ids it quotes: "opened edge marand-x" → "opened edge Marand–X". */
+function editText(change: string, network: Network, names: Namer): string {
+  const corridors = new Map(network.corridors.map((c) => [c.id, c.name]));
+  return change.replace(/\b(edge|node|corridor) ([a-z0-9][a-z0-9-]*)/g, (all, kind: string, id: string) => {
+    if (kind === 'corridor') return corridors.has(id) ? `corridor ${corridors.get(id)}` : all;
+    const name = kind === 'edge' ? names.edge(id) : names.node(id);
+    return name === id ? all : `${kind} ${name}`;
+  });
+}
+
 /** Formats a baseline-versus-scenario comparison: for each corridor a baseline row, a scenario row and the change. */
-export function formatScenarioCompare(result: ScenarioCompareResult, network: Network, format: TextFormat): string {
+export function formatScenarioCompare(result: ScenarioCompareResult, network: Network, format: TextFormat, options: TextOptions = {}): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  const name = nodeNamer(network);
   const notes = new Footnotes(new Map(network.sources.map((s) => [s.id, s])));
   const bestName = result.best.corridor ? network.corridors.find((c) => c.id === result.best.corridor)?.name : undefined;
   const entries = [
     ...result.corridors.map((c) => ({ label: shortName(c.name), ...c })),
     { label: `Best overall${bestName ? ` (${shortName(bestName)})` : ''}`, ...result.best },
   ];
+  const names = namer(network, entries.flatMap((e) => [e.baseline, e.route]));
   for (const e of entries) {
     if (e.baseline) notes.cite(routeSources(e.baseline));
     if (e.route) notes.cite(routeSources(e.route));
   }
-  const d = (x: number | null, digits: number) => (x === null ? '' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Number(x.toFixed(digits))).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`);
+  const d = (x: number | null, digits: number) => (x === null ? '' : signed(x, digits));
   if (format === 'csv') {
     const side = (r: Route | null) => (r ? [r.totals.transitDays.typical, r.totals.transitDays.min, r.totals.transitDays.max, r.totals.costUsdPerFeu?.typical ?? null, r.totals.distanceKm, r.totals.co2KgPerFeu, r.totals.capacityMtpa, r.nodes.join(' > ')] : [null, null, null, null, null, null, null, null]);
     const sideHeader = (p: string) => [`${p}_days_typical`, `${p}_days_min`, `${p}_days_max`, `${p}_cost_usd_per_feu`, `${p}_distance_km`, `${p}_co2_kg_per_feu`, `${p}_capacity_mtpa`, `${p}_route`];
     return csv(
-      ['corridor', ...sideHeader('baseline'), ...sideHeader('scenario'), 'delta_days_typical', 'delta_cost_usd_per_feu', 'delta_co2_kg_per_feu', 'delta_capacity_mtpa', 'route_changed', 'status', 'summary'],
-      entries.map((e) => [e.label, ...side(e.baseline), ...side(e.route), e.delta.transitDays?.typical ?? null, e.delta.costUsdPerFeu?.typical ?? null, e.delta.co2KgPerFeu, e.delta.capacityMtpa, String(e.delta.routeChanged), e.delta.status, e.delta.summary]),
+      ['corridor', ...sideHeader('baseline'), ...sideHeader('scenario'), 'delta_days_typical', 'delta_cost_usd_per_feu', 'delta_co2_kg_per_feu', 'delta_capacity_mtpa', 'route_changed', 'status', 'summary', 'baseline_bottleneck_name', 'scenario_bottleneck_name'],
+      entries.map((e) => [e.label, ...side(e.baseline), ...side(e.route), e.delta.transitDays?.typical ?? null, e.delta.costUsdPerFeu?.typical ?? null, e.delta.co2KgPerFeu, e.delta.capacityMtpa, String(e.delta.routeChanged), e.delta.status, e.delta.summary, e.baseline?.totals.bottleneck?.name ?? null, e.route?.totals.bottleneck?.name ?? null]),
     );
   }
   const rows: string[][] = [];
@@ -385,16 +384,20 @@ export function formatScenarioCompare(result: ScenarioCompareResult, network: Ne
     );
   }
   const s = result.scenario;
-  const head = `What-if: ${s.name} (${s.id})${s.year !== null ? ` · year ${s.year}` : ''} · ${queryLine(result, name)}`;
-  const changeLines = entries.map((e) => `${e.label}: ${e.delta.summary}`);
-  return comparisonDocument(format, {
-    title: head,
-    intro: [s.description, `Edits: ${s.changes.length ? s.changes.join('; ') : 'none'}`],
-    header: COMPARE_HEADER,
-    rows,
-    align: COMPARE_ALIGN,
-    listTitle: 'Changes',
-    list: changeLines,
-    notes,
-  });
+  const head = `What-if: ${s.name} (${s.id})${s.year !== null ? ` · year ${s.year}` : ''} · ${queryLine(result, names, network)}`;
+  const changeLines = entries.map((e) => `${e.label}: ${changeText(e, network, names)}`);
+  return comparisonDocument(
+    format,
+    {
+      title: head,
+      intro: [s.description, `Edits: ${s.changes.length ? s.changes.map((c) => editText(c, network, names)).join('; ') : 'none'}`],
+      header: COMPARE_HEADER,
+      rows,
+      align: COMPARE_ALIGN,
+      listTitle: 'Changes',
+      list: changeLines,
+      notes,
+    },
+    options.width ?? TABLE_WIDTH,
+  );
 }

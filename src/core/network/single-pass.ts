@@ -26,12 +26,7 @@ import { keepLookups } from './model.ts';
 import { zodIssueToIssue } from './zod-issues.ts';
 
 /** Whether a value passes a check; a check never throws and never says yes where the zod schema says no. */
-export type Check = (v: unknown) => boolean;
-/** A check of a strict object, with the fields it knows (tests compare them with the zod schema's shape). */
-export interface ObjectCheck extends Check {
-  required: readonly string[];
-  optional: readonly string[];
-}
+type Check = (v: unknown) => boolean;
 
 const text: Check = (v) => typeof v === 'string';
 const nonEmptyText: Check = (v) => typeof v === 'string' && v.length > 0;
@@ -78,11 +73,11 @@ function keyCount(v: Rec): number {
 }
 
 /** A strict object: every required field present and passing, every other field known and passing (or undefined). */
-function strict(required: Record<string, Check>, optional: Record<string, Check>): ObjectCheck {
+function strict(required: Record<string, Check>, optional: Record<string, Check>): Check {
   const requiredList = Object.entries(required);
   const fields = new Map<string, Check | null>(Object.entries(optional));
   for (const [key] of requiredList) fields.set(key, null);
-  const check = (v: unknown): boolean => {
+  return (v) => {
     if (!isRec(v)) return false;
     for (const [key, fieldCheck] of requiredList) if (!fieldCheck(v[key])) return false;
     for (const key in v) {
@@ -95,7 +90,6 @@ function strict(required: Record<string, Check>, optional: Record<string, Check>
     }
     return true;
   };
-  return Object.assign(check, { required: Object.keys(required), optional: Object.keys(optional) });
 }
 
 /** A record keyed by some of the given names, each value passing `value`. */
@@ -135,7 +129,9 @@ const edgePeriods = arrayOf(strict({ fromYear: periodYear, ...provenance }, { ca
 const nodeFieldBasis = partialRecord(NodeFields.options, fieldBasis);
 const edgeFieldBasis = partialRecord(EdgeFields.options, fieldBasis);
 const aliases = arrayOf(nonEmptyText);
-const waypoints = arrayOf((v) => Array.isArray(v) && v.length === 2 && between(-180, 180)(v[0]) && between(-90, 90)(v[1]));
+const latitude = between(-90, 90);
+const longitude = between(-180, 180);
+const waypoints = arrayOf((v) => Array.isArray(v) && v.length === 2 && longitude(v[0]) && latitude(v[1]));
 const nodeKind = oneOf(NodeKind.options);
 const mode = oneOf(Mode.options);
 const status = oneOf(Status.options);
@@ -146,9 +142,6 @@ const nullableCapacity = nullable(capacity);
 const teuPerYear = between(0, LIMITS.teuPerYear);
 const distanceKm = between(0, LIMITS.distanceKm);
 const opensYear = integerBetween(1800, 2100);
-
-const latitude = between(-90, 90);
-const longitude = between(-180, 180);
 
 /** An optional field: absent (undefined) or passing its check. */
 const opt = (value: unknown, check: Check): 0 | 1 | -1 => (value === undefined ? 0 : check(value) ? 1 : -1);

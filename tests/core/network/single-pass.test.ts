@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { Edge, Id, Node } from '../../../src/core/network/schema.ts';
+import { CostRange, DaysRange, Edge, EdgePeriod, Id, Node, NodePeriod, PerTrain, Volume } from '../../../src/core/network/schema.ts';
 import { SINGLE_PASS_MIN_RECORDS, checkNetwork, checkNetworkInTwoPasses } from '../../../src/core/network/validate.ts';
 import { checkNetworkSinglePass, edgeOk, isKebabId, nodeOk } from '../../../src/core/network/single-pass.ts';
 import { createModel } from '../../../src/core/network/model.ts';
@@ -146,39 +146,52 @@ describe('the same issues as the two-pass validation', () => {
 
 /** A node and an edge with every field of the schema, all valid. */
 const PROVENANCE = { basis: 'estimated', sources: ['src-a'], method: 'gc', note: 'n' } as const;
+const PER_TRAIN = { unit: 'train', wagons: 50, tonnes: 1000, teu: 100, ...PROVENANCE } as const;
 const FULL_NODE: Json = {
   id: 'full-node', name: 'Full', aliases: ['Alt'], country: 'CN', lat: 10, lon: 20, kind: 'city',
   dwellDays: { typical: 1, min: 0.5, max: 2 }, dwellCostUsdPerFeu: { typical: 10, min: 5, max: 20 }, gaugeChange: true,
   capacityMtpa: 5, capacityScope: 'all', capacityTeuPerYear: 1000,
-  perTrain: { unit: 'train', wagons: 50, tonnes: 1000, teu: 100, ...PROVENANCE },
+  perTrain: PER_TRAIN,
   volume: { mtpa: 1, year: 2024, scope: 'containers', ...PROVENANCE },
-  periods: [{ fromYear: 2030, capacityMtpa: null, dwellDays: { typical: 1, min: 1, max: 1 }, perTrain: { unit: 'sailing', basis: 'reported', sources: [] }, ...PROVENANCE }],
+  periods: [{ fromYear: 2030, capacityMtpa: null, dwellDays: { typical: 1, min: 1, max: 1 }, perTrain: { ...PER_TRAIN, unit: 'sailing' }, ...PROVENANCE }],
   basis: 'reported', sources: ['src-a'], fieldBasis: { lat: { ...PROVENANCE } }, note: 'A note.',
 };
 const FULL_EDGE: Json = {
   id: 'full-edge', name: 'Full', from: 'a', to: 'b', mode: 'rail', line: 'a-line', distanceKm: 100,
   transitDays: { typical: 1, min: 1, max: 2 }, capacityMtpa: null, capacityScope: 'containers', capacityTeuPerYear: 5,
-  perTrain: { unit: 'train', ...PROVENANCE }, volume: { mtpa: 2, year: 2023, ...PROVENANCE },
-  periods: [{ fromYear: 2029, capacityMtpa: 3, transitDays: { typical: 1, min: 1, max: 1 }, ...PROVENANCE }],
+  perTrain: PER_TRAIN, volume: { mtpa: 2, year: 2023, scope: 'all', ...PROVENANCE },
+  periods: [{ fromYear: 2029, capacityMtpa: 3, transitDays: { typical: 1, min: 1, max: 1 }, perTrain: PER_TRAIN, ...PROVENANCE }],
   costUsdPerFeu: { typical: 100, min: 90, max: 110 }, traction: 'electric', status: 'planned', opensYear: 2029,
   corridors: ['north'], basis: 'reported', sources: ['src-a'], fieldBasis: { distanceKm: { basis: 'measured' } },
   waypoints: [[20, 10], [21, 11]], note: 'A note.',
 };
 
 describe('the compiled checks agree with the zod schemas field by field', () => {
-  for (const [name, full, schema, ok] of [
-    ['node', FULL_NODE, Node, nodeOk],
-    ['edge', FULL_EDGE, Edge, edgeOk],
-  ] as const) {
-    it(`${name}: every field of the schema, present, absent, or holding a wrong value`, () => {
-      // A field added to the schema must be added here, and then to the compiled check.
-      expect(Object.keys(full).sort()).toEqual(Object.keys(schema.shape).sort());
+  /** The object at `path` inside a copy of `full`, for editing. */
+  const at = (root: Json, path: readonly (string | number)[]): Json => path.reduce<Json>((o, k) => o[k] as Json, root);
+  /** The record with the object at `path` changed by `edit`. */
+  const edited = (full: Json, path: readonly (string | number)[], edit: (o: Json) => void): Json => {
+    const copy = structuredClone(full);
+    edit(path.length ? at(copy, path) : copy);
+    return copy;
+  };
+  const cases = [
+    ['node', FULL_NODE, Node, nodeOk, [[[], Node], [['dwellDays'], DaysRange], [['perTrain'], PerTrain], [['volume'], Volume], [['periods', 0], NodePeriod], [['periods', 0, 'perTrain'], PerTrain], [['fieldBasis', 'lat'], null]]],
+    ['edge', FULL_EDGE, Edge, edgeOk, [[[], Edge], [['transitDays'], DaysRange], [['costUsdPerFeu'], CostRange], [['perTrain'], PerTrain], [['volume'], Volume], [['periods', 0], EdgePeriod], [['fieldBasis', 'distanceKm'], null], [['waypoints', 0], null]]],
+  ] as const;
+  for (const [name, full, schema, ok, parts] of cases) {
+    it(`${name}: every field of the record and of the objects in it, present, absent, or holding a wrong value`, () => {
       expect(ok(full)).toBe(true);
-      const variants: unknown[] = [{ ...full, unknown: 1 }, null, [], 'x'];
-      for (const key of Object.keys(full)) {
-        const { [key]: _dropped, ...without } = full;
-        variants.push(without);
-        for (const value of VALUES_BY_FIELD) variants.push({ ...full, [key]: value });
+      const variants: unknown[] = [null, [], 'x'];
+      for (const [path, part] of parts) {
+        const target = at(full, path);
+        // A field added to a schema must be added to the full fixture here, and then to the compiled check.
+        if (part) expect(Object.keys(target).sort(), path.join('.')).toEqual(Object.keys(part.shape).sort());
+        if (!Array.isArray(target)) variants.push(edited(full, path, (o) => (o.unknown = 1)));
+        for (const key of Object.keys(target)) {
+          variants.push(edited(full, path, (o) => delete o[key]));
+          for (const value of VALUES_BY_FIELD) variants.push(edited(full, path, (o) => (o[key] = structuredClone(value))));
+        }
       }
       for (const v of variants) expect(ok(v), JSON.stringify(v)).toBe(schema.safeParse(v).success);
     });

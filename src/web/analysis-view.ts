@@ -93,16 +93,17 @@ export function paretoView(model: Model, routes: ParetoRoute[], criteria: string
   };
 }
 
-const flowText = (x: number) => (Number.isFinite(x) ? fmtMt(x) : 'unbounded');
+const flowText = (x: number) => (Number.isFinite(x) ? fmtMt(x) : 'not limited');
 
 /** Throughput per corridor with both bounds and the limiting segments. */
 export function throughputView(model: Model, list: Throughput[]) {
   return list.map((t) => ({
     name: t.corridor === null ? 'All corridors' : shortName(model.network.corridors.find((c) => c.id === t.corridor)?.name ?? t.corridor),
     reason: t.reason,
-    knownOnly: fmtMt(t.knownOnly.maxFlowMtpa),
+    knownOnly: flowText(t.knownOnly.maxFlowMtpa),
     atMost: flowText(t.unknownUnlimited.maxFlowMtpa),
     unbounded: t.unknownUnlimited.unbounded,
+    seaOnly: t.knownOnly.unbounded,
     cut: t.unknownUnlimited.minCut.map((c) => ({ edge: c.edge, name: c.name, capacity: fmtMt(c.capacityMtpa) })),
     knownCut: t.knownOnly.minCut.map((c) => ({ edge: c.edge, name: c.name, capacity: fmtMt(c.capacityMtpa) })),
     unknown: t.unknownCapacityEdges.length,

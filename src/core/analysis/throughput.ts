@@ -36,8 +36,8 @@ export interface Throughput {
   to: string;
   corridor: string | null;
   year: number | null;
-  /** Lower bound: edges of unknown capacity carry nothing. */
-  knownOnly: { maxFlowMtpa: Mtpa; minCut: CutEdge[] };
+  /** Lower bound: edges of unknown capacity carry nothing; sea legs are unlimited. Infinity (unbounded) when known segments and sea legs join the two places through nothing with a figure. */
+  knownOnly: { maxFlowMtpa: Mtpa; minCut: CutEdge[]; unbounded: boolean };
   /** Upper bound: edges of unknown capacity carry any amount; Infinity (unbounded) when they alone join the two nodes. */
   unknownUnlimited: { maxFlowMtpa: Mtpa; minCut: CutEdge[]; unbounded: boolean };
   /** Usable edges of unknown capacity that lie on some simple path between the two nodes, in network order. */
@@ -273,14 +273,15 @@ export function throughput(base: Model, query: ThroughputQuery): Throughput {
   const outNode = (id: string) => outOf.get(id) ?? at(id);
   const s = inNode(from);
   const t = outNode(to);
-  const unknown = usable.filter((e) => e.capacityMtpa === null);
+  // A sea leg without a figure is not limiting at this scale: unlimited in both bounds, never "unknown".
+  const seaOpen = (e: Edge) => e.capacityMtpa === null && e.mode === 'sea';
 
   /** The flow arcs of a set of segments (unknown capacities as given) and of the places, each tagged with what it models. */
   type Tagged = FlowEdge & { owner: { kind: 'edge'; edge: Edge; forward: boolean } | { kind: 'node'; id: string } };
   const arcsOf = (edges: readonly Edge[], unknownCap: number): Tagged[] => {
     const out: Tagged[] = limited.map((nd) => ({ u: inNode(nd.id), v: outNode(nd.id), cap: nd.capacityMtpa as number, directed: true, owner: { kind: 'node', id: nd.id } }));
     for (const e of edges) {
-      const cap = e.capacityMtpa ?? unknownCap;
+      const cap = e.capacityMtpa ?? (seaOpen(e) ? Infinity : unknownCap);
       if (!outOf.has(e.from) && !outOf.has(e.to)) out.push({ u: at(e.from), v: at(e.to), cap, owner: { kind: 'edge', edge: e, forward: true } });
       else {
         out.push({ u: outNode(e.from), v: inNode(e.to), cap, directed: true, owner: { kind: 'edge', edge: e, forward: true } });
@@ -317,8 +318,10 @@ export function throughput(base: Model, query: ThroughputQuery): Throughput {
     return [...rows.values()].sort((a, b) => a.capacityMtpa - b.capacityMtpa || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
   };
 
-  const knownArcs = arcsOf(usable.filter((e) => e.capacityMtpa !== null), 0);
-  const lower = maxFlow(n, knownArcs, s, t);
+  const knownArcs = arcsOf(usable.filter((e) => e.capacityMtpa !== null || seaOpen(e)), 0);
+  // Known segments and sea legs alone may join the two places through nothing with a figure (a sea route between two ports without one).
+  const lowerUnbounded = maxFlowIsUnlimited(n, knownArcs, s, t);
+  const lower = lowerUnbounded ? { value: Infinity, flow: knownArcs.map(() => 0), sourceSide: new Array<boolean>(n).fill(false) } : maxFlow(n, knownArcs, s, t);
   const net = new Map<string, number>();
   knownArcs.forEach((a, k) => {
     if (a.owner.kind !== 'edge') return;
@@ -332,8 +335,8 @@ export function throughput(base: Model, query: ThroughputQuery): Throughput {
     if (amount > 0) flows.push({ edge: e.id, from: f > 0 ? e.from : e.to, to: f > 0 ? e.to : e.from, flowMtpa: amount });
   }
 
-  // Unbounded when segments of unknown capacity alone join the two places, through no place with a capacity.
-  const unbounded = maxFlowIsUnlimited(n, arcsOf(unknown, Infinity), s, t);
+  // Unbounded when segments of unknown capacity and sea legs alone join the two places, through no place with a capacity.
+  const unbounded = lowerUnbounded || maxFlowIsUnlimited(n, arcsOf(usable.filter((e) => e.capacityMtpa === null), Infinity), s, t);
   let upper: Throughput['unknownUnlimited'];
   if (unbounded) upper = { maxFlowMtpa: Infinity, minCut: [], unbounded: true };
   else {
@@ -345,7 +348,7 @@ export function throughput(base: Model, query: ThroughputQuery): Throughput {
   const flowEdge = (e: Edge, unknownCap: number): FlowEdge => ({ u: at(e.from), v: at(e.to), cap: e.capacityMtpa ?? unknownCap });
   const all = usable.map((e) => flowEdge(e, Infinity));
   const onPaths = edgesOnSimplePaths(n0, all, at(from), at(to));
-  const unknownCapacityEdges = usable.filter((e, k) => e.capacityMtpa === null && onPaths.has(k)).map((e) => e.id);
+  const unknownCapacityEdges = usable.filter((e, k) => e.capacityMtpa === null && !seaOpen(e) && onPaths.has(k)).map((e) => e.id);
   const reason = connects(usable, from, to) ? null : explainNoRoute(model, filters, usable, index.excluded);
 
   return {
@@ -353,7 +356,7 @@ export function throughput(base: Model, query: ThroughputQuery): Throughput {
     to,
     corridor: query.corridor ?? null,
     year: query.year ?? null,
-    knownOnly: { maxFlowMtpa: round(lower.value), minCut: cutOf(knownArcs, lower.sourceSide) },
+    knownOnly: { maxFlowMtpa: lowerUnbounded ? Infinity : round(lower.value), minCut: lowerUnbounded ? [] : cutOf(knownArcs, lower.sourceSide), unbounded: lowerUnbounded },
     unknownUnlimited: upper,
     unknownCapacityEdges,
     flows,

@@ -129,9 +129,9 @@ export function formatThroughput(list: Throughput[], network: Network, format: T
   const cut = (t: Throughput['knownOnly']['minCut']) => t.map((c) => `${c.name} (${fmtMt(c.capacityMtpa)})`).join('; ');
   const rows = list.map((t) => [
     corridorName(network, t.corridor),
-    t.reason ? 'no path' : fmtMt(t.knownOnly.maxFlowMtpa),
+    t.reason ? 'no path' : flowText(t.knownOnly.maxFlowMtpa),
     t.reason ? '' : flowText(t.unknownUnlimited.maxFlowMtpa),
-    t.reason ? t.reason : t.unknownUnlimited.unbounded ? 'none known: a path of unknown capacity exists' : cut(t.unknownUnlimited.minCut) || 'none',
+    t.reason ? t.reason : t.knownOnly.unbounded ? 'not limiting at this scale (sea legs)' : t.unknownUnlimited.unbounded ? 'none known: a path of unknown capacity exists' : cut(t.unknownUnlimited.minCut) || 'none',
     String(t.unknownCapacityEdges.length),
   ]);
   const json = list.map((t) => ({ ...t, unknownUnlimited: { ...t.unknownUnlimited, maxFlowMtpa: Number.isFinite(t.unknownUnlimited.maxFlowMtpa) ? t.unknownUnlimited.maxFlowMtpa : null } }));
@@ -148,7 +148,7 @@ export function formatThroughput(list: Throughput[], network: Network, format: T
         ...list.filter((t) => t.knownOnly.minCut.length).map((t) => `${corridorName(network, t.corridor)}, known only: limited by ${cut(t.knownOnly.minCut)}`),
       ],
       json,
-      csvRows: list.map((t) => [t.corridor ?? 'all', t.knownOnly.maxFlowMtpa, Number.isFinite(t.unknownUnlimited.maxFlowMtpa) ? t.unknownUnlimited.maxFlowMtpa : null, t.knownOnly.minCut.map((c) => c.edge).join(' '), t.unknownCapacityEdges.join(' '), t.reason]),
+      csvRows: list.map((t) => [t.corridor ?? 'all', Number.isFinite(t.knownOnly.maxFlowMtpa) ? t.knownOnly.maxFlowMtpa : null, Number.isFinite(t.unknownUnlimited.maxFlowMtpa) ? t.unknownUnlimited.maxFlowMtpa : null, t.knownOnly.minCut.map((c) => c.edge).join(' '), t.unknownCapacityEdges.join(' '), t.reason]),
       csvHeader: ['corridor', 'known_only_mtpa', 'unknown_unlimited_mtpa', 'min_cut_edges', 'unknown_capacity_edges', 'reason'],
     },
     options,

@@ -108,20 +108,21 @@ describe('worked fixtures', () => {
 
   it('on the worked network: per corridor, and the whole network last', () => {
     // a→d. north a–b 10, b–d 5: 5 (cut b–d). south a–e 2, e–d unknown: 0 known; 2 with e–d unlimited (cut a–e).
-    // sea: a–c, c–d-1, c–d-2 all unknown: 0 known, unbounded. Whole network: 5 known (a–e leads only to the
+    // sea: a–c unknown, c–d-1 and c–d-2 sea legs (not limiting): 0 known, unbounded. Whole network: 5 known (a–e leads only to the
     // unknown e–d, so the residual graph reaches a, b and e and the cut is b–d); unbounded via the sea.
     const list = corridorThroughput(model(worked()), q('a', 'd', { cargoMtpa: 100 }));
     const by = new Map(list.map((t) => [t.corridor, t]));
     expect(list.map((t) => t.corridor)).toEqual(['north', 'south', 'sea', null]);
-    expect(by.get('north')?.knownOnly).toEqual({ maxFlowMtpa: 5, minCut: [{ edge: 'b-d', kind: 'edge', name: 'B–D', from: 'b', to: 'd', capacityMtpa: 5 }] });
+    expect(by.get('north')?.knownOnly).toEqual({ maxFlowMtpa: 5, minCut: [{ edge: 'b-d', kind: 'edge', name: 'B–D', from: 'b', to: 'd', capacityMtpa: 5 }], unbounded: false });
     expect(by.get('north')?.unknownUnlimited.maxFlowMtpa).toBe(5);
     expect(by.get('south')?.knownOnly.maxFlowMtpa).toBe(0);
     expect(by.get('south')?.unknownUnlimited).toMatchObject({ maxFlowMtpa: 2, unbounded: false });
     expect(cutIds(by.get('south')?.unknownUnlimited.minCut ?? [])).toEqual(['a-e']);
     expect(by.get('south')?.unknownCapacityEdges).toEqual(['e-d']);
-    expect(by.get('sea')?.knownOnly).toEqual({ maxFlowMtpa: 0, minCut: [] });
+    // The sea legs are not limiting, so only the rail feeder a–c is unknown.
+    expect(by.get('sea')?.knownOnly).toEqual({ maxFlowMtpa: 0, minCut: [], unbounded: false });
     expect(by.get('sea')?.unknownUnlimited.unbounded).toBe(true);
-    expect(by.get('sea')?.unknownCapacityEdges).toEqual(['a-c', 'c-d-1', 'c-d-2']);
+    expect(by.get('sea')?.unknownCapacityEdges).toEqual(['a-c']);
     expect(by.get(null)?.knownOnly.maxFlowMtpa).toBe(5);
     expect(cutIds(by.get(null)?.knownOnly.minCut ?? [])).toEqual(['b-d']);
     expect(by.get(null)?.unknownUnlimited.unbounded).toBe(true);
@@ -136,7 +137,7 @@ describe('worked fixtures', () => {
     expect(north.reason).toMatch(/closed for works/);
     const island = throughput(model(worked()), q('a', 'x'));
     expect(island.reason).toMatch(/No route from A to X/);
-    expect(island.knownOnly).toEqual({ maxFlowMtpa: 0, minCut: [] });
+    expect(island.knownOnly).toEqual({ maxFlowMtpa: 0, minCut: [], unbounded: false });
     expect(island.unknownUnlimited).toEqual({ maxFlowMtpa: 0, minCut: [], unbounded: false });
     expect(island.flows).toEqual([]);
     const planned = network([node('s'), node('t')], [edge('s-t', 's', 't', { capacityMtpa: 7, status: 'planned', opensYear: 2029 })]);
@@ -310,5 +311,21 @@ describe('places with a capacity of their own', () => {
     const r = throughput(model(net()), { from: 'p', to: 't', avoidCountries: [] });
     // p's own 3, although p–t (5) and p–s–t (1) could carry 6
     expect(r.knownOnly.maxFlowMtpa).toBe(3);
+  });
+});
+
+describe('sea legs', () => {
+  it('are not limiting: a sea route between ports without a figure is unbounded in both bounds, and no leg is "unknown"', () => {
+    const net = network(
+      [node('p', { kind: 'port' }), node('q', { kind: 'port' }), node('r', { kind: 'port', capacityMtpa: 7 })],
+      [edge('p-q', 'p', 'q', { mode: 'sea' }), edge('q-r', 'q', 'r', { mode: 'sea' })],
+    );
+    const pq = throughput(model(net), q('p', 'q'));
+    expect(pq.knownOnly).toEqual({ maxFlowMtpa: Infinity, minCut: [], unbounded: true });
+    expect(pq.unknownCapacityEdges).toEqual([]);
+    // A port with a capacity bounds it: 7 through r.
+    const pr = throughput(model(net), q('p', 'r'));
+    expect(pr.knownOnly.maxFlowMtpa).toBe(7);
+    expect(pr.knownOnly.minCut.map((c) => `${c.kind}:${c.edge}`)).toEqual(['node:r']);
   });
 });

@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 
 import type { Io } from '../core/io.ts';
+import { formatIssue, type ValidationIssue } from '../core/errors.ts';
 import { TABLE_WIDTH } from '../core/output/table.ts';
 
 export type { Io };
@@ -32,4 +33,13 @@ export const defaultIo: CliIo = {
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** The most problems printed for one file or one command; the rest are counted. */
+export const MAX_PRINTED_ISSUES = 200;
+
+/** Prints issues to stderr, one a line, at most MAX_PRINTED_ISSUES of them and then how many more there are. */
+export function printIssues(io: Io, issues: readonly ValidationIssue[], line: (issue: ValidationIssue) => string = formatIssue, max: number = MAX_PRINTED_ISSUES): void {
+  for (const issue of issues.slice(0, max)) io.err(`${line(issue)}\n`);
+  if (issues.length > max) io.err(`… and ${issues.length - max} more\n`);
 }

@@ -1,10 +1,11 @@
 // The `corridors` command line: the commands, their options, help and examples (commander), and how errors
-// become one line on stderr and an exit code: 0 ok, 1 bad data file or no route at all, 2 bad arguments.
+// become one line on stderr and an exit code: 0 ok, 1 bad data file, no route at all, or serve cannot listen,
+// 2 bad arguments, 70 an internal error.
 // Each command's code is imported when it runs, so `compare` never loads the web server or the analyses.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CorridorsError, DataValidationError, FileError, formatIssue, type ValidationIssue } from '../core/errors.ts';
-import { defaultIo, type CliIo } from './io.ts';
+import { defaultIo, printIssues, type CliIo } from './io.ts';
 import { UsageError } from './usage.ts';
 
 export { UsageError };
@@ -55,7 +56,7 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
-const EXIT_CODES = '\nExit codes: 0 ok, 1 a bad data file or no route at all, 2 bad arguments (a bad scenario or edit too).\n';
+const EXIT_CODES = '\nExit codes: 0 ok, 1 a bad data file or no route at all, 2 bad arguments (a bad scenario or edit too, or a figure past its bound), 70 an internal error.\n';
 
 /** Builds the program; each command's exit code goes to `setCode`. */
 function program(io: CliIo, setCode: (code: number) => void): Command {
@@ -188,8 +189,18 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .description('Serve the web UI and the JSON API.')
     .option('--port <n>', 'the port (default: PORT, else 3000)')
     .option('--host <host>', 'the address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for an intranet)')
+    .option('--workers <n>', 'server processes (default: WORKERS, else one per core)')
     .option('--network <file>', 'a network file (default: the embedded one)')
-    .addHelpText('after', examples(['corridors serve --port 3000']))
+    .addHelpText(
+      'after',
+      `${examples(['corridors serve --port 3000', 'WORKERS=1 HEAVY_THREADS=2 corridors serve'])}
+Environment: PORT, HOST, WORKERS; HEAVY_THREADS (worker threads per process for samples, alternatives and the
+analyses; 0 runs them on the main thread), HEAVY_QUEUE (how many may wait, default 32; then 503), ACCESS_LOG=0
+(no JSON access log). SIGTERM or SIGINT drains requests in flight (up to 10 s) and exits 0.
+
+Exit codes: 0 stopped cleanly, 1 a bad data file or the port or address cannot be used, 2 bad arguments.
+`,
+    )
     .action(act(async () => (await import('./commands/serve.ts')).runServe));
 
   return root;
@@ -220,11 +231,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       return 2;
     }
     if (err instanceof DataValidationError && err.code === 'INVALID_SCENARIO') {
-      for (const issue of err.issues) io.err(`${issueLine(issue)}\n`);
+      printIssues(io, err.issues, issueLine);
       return 2;
     }
     if (err instanceof DataValidationError) {
-      for (const issue of err.issues) io.err(`${formatIssue(issue)}\n`);
+      printIssues(io, err.issues);
       io.err(`corridors: ${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} found\n`);
       return 1;
     }

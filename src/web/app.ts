@@ -1,42 +1,25 @@
 // The web app factory: Express 5 routes that check input with the core, call it and render server-side views.
-// Importing this module has no side effects; only server.ts listens.
+// Importing this module has no side effects; only server.ts listens. Cheap and cached requests are answered on the
+// main thread; heavy ones (samples, alternatives, the analyses) go to a HeavyRunner, a worker-thread pool in the server.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
 import { fileURLToPath } from 'node:url';
-import {
-  compare,
-  compareScenario,
-  formatCompare,
-  formatScenarioCompare,
-  routeQuery,
-  corridorAlternatives,
-  corridorDistributions,
-  corridorThroughput,
-  paretoRoutes,
-  throughput,
-  timeline,
-  withAnalyses,
-  PERT_METHOD,
-  type Query,
-  type CompareResult,
-  type Model,
-  type Scenario,
-  type ScenarioCompareResult,
-} from '../core/index.ts';
-import { compareGeoJson, corridorColor, geojsonText } from '../core/output/geojson.ts';
+import { PERT_METHOD, type Model, type ObservationsFile, type Scenario } from '../core/index.ts';
+import { corridorColor } from '../core/output/geojson.ts';
 import { loadObservationsFile, loadScenario, shippedScenarios } from '../core/load.ts';
-import type { ObservationsFile } from '../core/index.ts';
+import { accessLog } from './access-log.ts';
+import { createAnswers, escapedJson, type Endpoint } from './answers.ts';
+import { inlineRunner, QueueFullError, type HeavyRunner } from './heavy-pool.ts';
 import { calibrationPages } from './routes/calibration.ts';
-import { mapFor } from './map-cache.ts';
 import { openApiDocument } from './openapi.ts';
-import { checkCompareRequest, formValues, queryString, type CompareRequest, type FieldError, type FormValues } from './params.ts';
-import { createRenderer, trusted, type Render } from './render.ts';
+import { canonicalValues, formValues, queryString, type FieldError } from './params.ts';
+import { createRenderer, type Render } from './render.ts';
 import { ResponseCache, type CachedResponse } from './response-cache.ts';
 import { networkPages } from './routes/network.ts';
-import { formView, resultsView, type FormPage } from './view-model.ts';
-import { alternativesView, distributionsView, paretoView, throughputView, timelineView } from './analysis-view.ts';
+import type { FormPage } from './view-model.ts';
 
-const TITLES: Record<FormPage, string> = { compare: 'Compare corridors', pareto: 'Trade-offs', capacity: 'Throughput', timeline: 'Timeline' };
+export { escapedJson };
 
 /** What the app serves. */
 export interface AppOptions {
@@ -44,6 +27,12 @@ export interface AppOptions {
   model: Model;
   /** Shipped scenarios by id (default: those under networks/scenarios/). */
   scenarios?: ReadonlyMap<string, Scenario>;
+  /** Where heavy requests run (default: on the main thread, one after another). */
+  heavy?: HeavyRunner;
+  /** Access log lines as JSON: true for stdout, a stream, or off (the default). */
+  accessLog?: boolean | DestinationStream;
+  /** Whether the app takes traffic; /readyz answers 503 once it returns false (the server is draining). */
+  ready?: () => boolean;
   /** Published observations for /calibration (default: networks/observations.json). */
   observations?: ObservationsFile;
 }
@@ -58,23 +47,33 @@ export function loadShippedScenarios(model: Model): Map<string, Scenario> {
   return new Map(shippedScenarios().map((s) => [s.id, loadScenario(model, s.id).scenario]));
 }
 
-/** JSON text with <, > and & written as \u escapes, so that no echoed input can read as markup. */
-export function escapedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Builds the app for a network. */
 export function createApp(options: AppOptions): express.Express {
   const base = options.model;
   const scenarios = options.scenarios ?? loadShippedScenarios(base);
   const render: Render = createRenderer();
   const network = base.network;
+  const answers = createAnswers({ model: base, scenarios, render });
+  const heavy = options.heavy ?? inlineRunner(answers);
+  const ready = options.ready ?? (() => true);
   const page = (res: Response, status: number, view: string, data: Record<string, unknown>) =>
     res.status(status).type('html').send(render(view, { network, ...data }));
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (options.accessLog) app.use(accessLog(options.accessLog === true ? undefined : options.accessLog));
+
+  // Health checks for load balancers: liveness does no work; readiness says the network is loaded and the server
+  // is not draining.
+  app.get('/healthz', (_req, res) => {
+    res.type('json').send('{"status":"ok"}');
+  });
+  app.get('/readyz', (_req, res) => {
+    const up = ready();
+    res.status(up ? 200 : 503).type('json').send(JSON.stringify({ status: up ? 'ready' : 'draining', network: `${network.id} ${network.version}` }));
+  });
+
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -107,162 +106,70 @@ export function createApp(options: AppOptions): express.Express {
     res.type('text/css').send(`${corridorCss}\n.swatch-best { background: #333333; }\n`);
   });
 
-  // Answers of the compare endpoints, keyed by path and the canonical form of the query they read.
+  // Answers of the compare and analysis endpoints, keyed by endpoint and the canonical query (trimmed, ids
+  // resolved). Identical heavy requests in flight share one computation.
   const cache = new ResponseCache();
-  const cached = (produce: (req: Request) => CachedResponse) => (req: Request, res: Response) => {
-    const key = `${req.path}?${queryString(formValues(req.query))}`;
-    let answer = cache.get(key);
-    if (!answer) {
-      answer = produce(req);
-      cache.set(key, answer);
-    }
+  const inFlight = new Map<string, Promise<CachedResponse>>();
+  const send = (res: Response, answer: CachedResponse) => {
     res.status(answer.status).type(answer.type);
     if (answer.headers) res.set(answer.headers);
     res.send(answer.body);
   };
-  const html = (status: number, view: string, data: Record<string, unknown>): CachedResponse => ({ status, type: 'html', body: render(view, { network, ...data }) });
-  const json = (status: number, value: unknown): CachedResponse => ({ status, type: 'json', body: escapedJson(value) });
-
-  /** Checks a compare request and runs it (with alternatives and distributions when asked); the errors when the input is bad. */
-  const runCompare = (values: FormValues) => {
-    const { request, errors } = checkCompareRequest(base, scenarios, values);
-    if (!request) return { ok: false as const, errors };
-    const model = request.whatIf ? request.whatIf.applied.model : base;
-    const query = scenarioQuery(request);
-    const result: CompareResult | ScenarioCompareResult = request.whatIf ? compareScenario(base, request.whatIf.applied, request.whatIf.info, request.query) : compare(base, request.query);
-    const o = request.options;
-    const alts = o.alternatives === undefined ? null : corridorAlternatives(model, query, o.alternatives);
-    const dists = o.samples === undefined ? null : corridorDistributions(model, query, { samples: o.samples, seed: o.seed, ...(o.within !== undefined ? { withinDays: o.within } : {}) });
-    return { ok: true as const, result, model, alts, dists, request };
+  const busy = (endpoint: Endpoint, err: QueueFullError, values: ReturnType<typeof formValues>): CachedResponse => {
+    const errors: FieldError[] = [{ field: 'request', message: `The server is busy with other long computations; please try again in ${err.retryAfterS} s.` }];
+    const answer = answers.error(endpoint, 503, errors, values);
+    return { ...answer, headers: { ...answer.headers, 'Retry-After': String(err.retryAfterS) } };
   };
-
-  /** The query to run on the what-if model: the scenario's year unless the query gives one. */
-  const scenarioQuery = (request: CompareRequest): Query => {
-    const year = request.query.year ?? request.whatIf?.applied.year;
-    return year === undefined ? request.query : { ...request.query, year };
+  const endpoint = (name: Endpoint) => async (req: Request, res: Response) => {
+    const values = canonicalValues(base, formValues(req.query));
+    const view = name === 'pareto' || name === 'capacity' || name === 'timeline' ? (name as FormPage) : null;
+    if (view && values.from === '' && values.to === '' && Object.keys(req.query as object).length === 0) {
+      send(res, answers.formPage(view, { ...values, from: 'xian', to: 'duisburg' }));
+      return;
+    }
+    const key = `${name}?${queryString(values)}`;
+    const hit = cache.get(key);
+    if (hit) {
+      send(res, hit);
+      return;
+    }
+    let answer: CachedResponse;
+    if (!answers.isHeavy(name, values)) answer = answers.answer(name, values);
+    else {
+      // Bad input is answered here, cheaply; only valid heavy requests wait for a thread.
+      const rejected = answers.reject(name, values);
+      if (rejected) answer = rejected;
+      else {
+        let pending = inFlight.get(key);
+        if (!pending) {
+          pending = heavy.run({ endpoint: name, values });
+          inFlight.set(key, pending);
+          const forget = () => inFlight.delete(key);
+          pending.then(forget, forget);
+        }
+        try {
+          answer = await pending;
+        } catch (err) {
+          if (err instanceof QueueFullError) {
+            send(res, busy(name, err, values));
+            return;
+          }
+          throw err;
+        }
+      }
+    }
+    if (answer.status < 500) cache.set(key, answer);
+    send(res, answer);
   };
-
-  const compareView = (values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}, view: FormPage = 'compare') =>
-    html(status, view, { title: errors.length ? 'Please check the form' : TITLES[view], form: formView(base, scenarios, values, errors, view), ...extra });
 
   app.get('/', (req, res) => {
     const values = formValues(req.query);
     if (values.from === '' && values.to === '') Object.assign(values, { from: 'xian', to: 'duisburg', samples: values.samples || '1000' });
-    const answer = compareView(values, [], 200);
-    res.status(answer.status).type(answer.type).send(answer.body);
+    send(res, answers.formPage('compare', values));
   });
-
-  app.get(
-    '/compare',
-    cached((req) => {
-      const values = formValues(req.query);
-      const out = runCompare(values);
-      if (!out.ok) return compareView(values, out.errors, 400);
-      const results = resultsView(base, out.result);
-      return compareView(values, [], 200, {
-        title: `${results.heading} · compare`,
-        results,
-        analysis: {
-          alternatives: out.alts ? alternativesView(out.model, out.alts) : null,
-          distributions: out.dists ? distributionsView(out.model, out.dists, out.request.options.within) : null,
-        },
-        map: trusted(mapFor(base, out.result)),
-        links: { query: queryString(values) },
-      });
-    }),
-  );
-
-  const jsonError = (status: number, errors: FieldError[]) => json(status, { error: { status, message: errors.map((e) => e.message).join('; '), errors } });
-
-  app.get(
-    '/compare.csv',
-    cached((req) => {
-      const out = runCompare(formValues(req.query));
-      if (!out.ok) return jsonError(400, out.errors);
-      const text = out.request.whatIf ? formatScenarioCompare(out.result as ScenarioCompareResult, out.model.network, 'csv') : formatCompare(out.result, out.model.network, 'csv');
-      return { status: 200, type: 'text/csv', body: text, headers: { 'Content-Disposition': 'attachment; filename="compare.csv"' } };
-    }),
-  );
-
-  app.get(
-    '/api/compare',
-    cached((req) => {
-      const out = runCompare(formValues(req.query));
-      return out.ok ? json(200, withAnalyses(out.result, out.alts, out.dists)) : jsonError(400, out.errors);
-    }),
-  );
-
-  app.get(
-    '/api/compare.geojson',
-    cached((req) => {
-      const out = runCompare(formValues(req.query));
-      return out.ok ? { status: 200, type: 'application/geo+json', body: geojsonText(compareGeoJson(out.model, out.result)) } : jsonError(400, out.errors);
-    }),
-  );
-
-  app.get(
-    '/api/route',
-    cached((req) => {
-      const values = formValues(req.query);
-      const { request, errors } = checkCompareRequest(base, scenarios, values, { corridor: true });
-      if (!request) return jsonError(400, errors);
-      const model = request.whatIf ? request.whatIf.applied.model : base;
-      const year = request.query.year ?? request.whatIf?.applied.year;
-      return json(200, routeQuery(model, year === undefined ? request.query : { ...request.query, year }));
-    }),
-  );
-
-  /** The pages and JSON of one analysis: check the request, run, render or answer JSON. */
-  const analysisRoutes = <T>(view: FormPage, run: (model: Model, query: Query, request: CompareRequest) => T, toView: (model: Model, value: T, request: CompareRequest) => Record<string, unknown>, toJson: (value: T) => unknown) => {
-    const compute = (values: FormValues) => {
-      const { request, errors } = checkCompareRequest(base, scenarios, values, { corridor: view === 'capacity' });
-      if (!request) return { ok: false as const, errors };
-      const model = request.whatIf ? request.whatIf.applied.model : base;
-      return { ok: true as const, request, model, value: run(model, scenarioQuery(request), request) };
-    };
-    app.get(
-      `/${view}`,
-      cached((req) => {
-        const values = formValues(req.query);
-        if (values.from === '' && values.to === '' && Object.keys(req.query as object).length === 0) return compareView({ ...values, from: 'xian', to: 'duisburg' }, [], 200, {}, view);
-        const out = compute(values);
-        if (!out.ok) return compareView(values, out.errors, 400, {}, view);
-        const name = (id: string) => base.nodeById.get(id)?.name ?? id;
-        return compareView(values, [], 200, {
-          title: `${name(out.request.query.from)} → ${name(out.request.query.to)} · ${TITLES[view]}`,
-          heading: `${name(out.request.query.from)} → ${name(out.request.query.to)}`,
-          query: scenarioQuery(out.request),
-          links: { query: queryString(values) },
-          ...toView(out.model, out.value, out.request),
-        }, view);
-      }),
-    );
-    app.get(
-      `/api/${view}`,
-      cached((req) => {
-        const out = compute(formValues(req.query));
-        return out.ok ? json(200, toJson(out.value)) : jsonError(400, out.errors);
-      }),
-    );
-  };
-  analysisRoutes(
-    'pareto',
-    (model, query, request) => ({ criteria: request.options.criteria, ...paretoRoutes(model, query, request.options.criteria) }),
-    (model, v) => ({ result: paretoView(model, v.routes, v.criteria), reason: v.reason, truncated: v.truncated }),
-    (v) => v,
-  );
-  analysisRoutes(
-    'capacity',
-    (model, query) => (query.corridor !== undefined ? [throughput(model, query)] : corridorThroughput(model, query)),
-    (model, v) => ({ rows: throughputView(model, v) }),
-    (v) => v.map((t) => ({ ...t, unknownUnlimited: { ...t.unknownUnlimited, maxFlowMtpa: Number.isFinite(t.unknownUnlimited.maxFlowMtpa) ? t.unknownUnlimited.maxFlowMtpa : null } })),
-  );
-  analysisRoutes(
-    'timeline',
-    (model, query, request) => timeline(model, query, request.options.years[0], request.options.years[1]),
-    (model, v) => ({ result: timelineView(model, v) }),
-    (v) => v,
-  );
+  for (const name of ['compare', 'compare.csv', 'api/compare', 'api/compare.geojson', 'api/route', 'pareto', 'api/pareto', 'capacity', 'api/capacity', 'timeline', 'api/timeline'] as const) {
+    app.get(`/${name}`, endpoint(name));
+  }
 
   const methodPage = render('method', { network, title: 'Method', factors: base.factors, pert: PERT_METHOD });
   app.get('/method', (_req, res) => {
@@ -280,11 +187,9 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use(networkPages(base, scenarios, page));
   app.use(calibrationPages(base, options.observations ?? loadObservationsFile(base), page));
+  app.use(calibrationPages(base, options.observations ?? loadObservationsFile(base), page));
 
-  const sendJsonError = (res: Response, status: number, errors: FieldError[]) => {
-    const answer = jsonError(status, errors);
-    res.status(answer.status).type(answer.type).send(answer.body);
-  };
+  const sendJsonError = (res: Response, status: number, errors: FieldError[]) => send(res, answers.error('api/compare', status, errors, formValues({})));
   app.use((req: Request, res: Response) => {
     if (req.path.startsWith('/api/')) sendJsonError(res, 404, [{ field: 'path', message: `no such endpoint: ${req.path}` }]);
     else page(res, 404, 'error', { title: 'Not found', heading: 'Not found', message: `There is no page at ${req.path}.` });

@@ -36,6 +36,10 @@ export function openApiDocument(model: Model, scenarioIds: string[]): Record<str
     param('within', 'Days for the probability of arriving within them.', { type: 'number', minimum: 0 }),
   ];
   const errorResponse = { description: 'Bad input: the message names the parameter and suggests the closest ids.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const busyResponse = { description: 'The queue of long computations (samples, alternatives, the analyses) is full; retry after the Retry-After header\'s seconds.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const health = (summary: string, body: string, draining = false) => ({
+    get: { summary, responses: { '200': { description: body, content: { 'application/json': { schema: { type: 'object' } } } }, ...(draining ? { '503': { description: 'Not ready: the server is draining before it stops.' } } : {}) } },
+  });
   const networkSchema = z.toJSONSchema(Network, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   delete networkSchema.$schema;
   return {
@@ -50,7 +54,7 @@ export function openApiDocument(model: Model, scenarioIds: string[]): Record<str
         get: {
           summary: 'One best route per corridor and the overall best; with a scenario or edits, each corridor also has its baseline and the change; with alternatives or samples, each corridor also has its alternatives and its transit-day distribution.',
           parameters: compareParams,
-          responses: { '200': { description: 'The comparison (same shape as `corridors compare --format json`).', content: { 'application/json': { schema: { $ref: '#/components/schemas/CompareResult' } } } }, '400': errorResponse },
+          responses: { '200': { description: 'The comparison (same shape as `corridors compare --format json`).', content: { 'application/json': { schema: { $ref: '#/components/schemas/CompareResult' } } } }, '400': errorResponse, '503': busyResponse },
         },
       },
       '/api/compare.geojson': {
@@ -71,26 +75,28 @@ export function openApiDocument(model: Model, scenarioIds: string[]): Record<str
         get: {
           summary: 'The Pareto set: the routes no other route beats on every criterion (multi-criteria label-setting search).',
           parameters: [...queryParams, param('criteria', 'Two to four of days, cost, co2, km (comma-separated or repeated); default days,cost,co2.', { type: 'string' })],
-          responses: { '200': { description: '{ criteria, routes: [{ route, values, corridors }], reason, truncated }', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse },
+          responses: { '200': { description: '{ criteria, routes: [{ route, values, corridors }], reason, truncated }', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse, '503': busyResponse },
         },
       },
       '/api/capacity': {
         get: {
           summary: 'Throughput per corridor (or one corridor): max-flow in Mt/yr with unknown capacities left out and unlimited, and the minimum cut.',
           parameters: [...queryParams, param('corridor', 'Only this corridor.', { type: 'string' })],
-          responses: { '200': { description: 'A list of throughput results; maxFlowMtpa null where unbounded.', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } }, '400': errorResponse },
+          responses: { '200': { description: 'A list of throughput results; maxFlowMtpa null where unbounded.', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } }, '400': errorResponse, '503': busyResponse },
         },
       },
       '/api/timeline': {
         get: {
           summary: 'Per year, each corridor\'s best route figures as planned segments open.',
           parameters: [...queryParams, param('years', 'A range such as 2025-2032 (at most 50 years).', { type: 'string', default: '2025-2032' })],
-          responses: { '200': { description: 'The timeline.', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse },
+          responses: { '200': { description: 'The timeline.', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse, '503': busyResponse },
         },
       },
       '/api/network': {
         get: { summary: 'The whole network: sources, corridors, nodes and edges.', responses: { '200': { description: 'The network file.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Network' } } } } } },
       },
+      '/healthz': health('Liveness: answers without doing any work.', '{"status":"ok"}'),
+      '/readyz': health('Readiness: the network is loaded and the server takes requests (503 while it drains).', '{"status":"ready","network":"<id> <version>"}', true),
       '/compare.csv': {
         get: { summary: 'The comparison as CSV.', parameters: queryParams, responses: { '200': { description: 'CSV, one row per corridor.', content: { 'text/csv': { schema: { type: 'string' } } } }, '400': errorResponse } },
       },

@@ -13,6 +13,7 @@ import {
   type ValidationIssue,
   UnknownIdError,
   closest,
+  exactMatches,
   CRITERIA,
   MAX_ALTERNATIVES,
   MAX_TIMELINE_YEARS,
@@ -101,6 +102,42 @@ export function queryString(v: FormValues): string {
   for (const k of REPEATED) for (const x of v[k]) add(k, x);
   for (const k of ANALYSIS) add(k, v[k]);
   return p.toString();
+}
+
+/**
+ * The canonical form of a request: every value trimmed, node and corridor names resolved to their ids, countries
+ * upper-cased, unique and sorted, criteria without blanks. The response cache is keyed by it and answers are
+ * computed from it, so "xian", " xian " and "Xi'an" share one entry and one answer. A value that resolves to no
+ * id is kept (trimmed), so that its error message quotes it.
+ */
+export function canonicalValues(model: Model, v: FormValues): FormValues {
+  const resolve = <T extends { id: string; name: string }>(text: string, candidates: readonly T[]) => {
+    const t = text.trim();
+    if (t === '' || candidates.some((c) => c.id === t)) return t;
+    const hits = exactMatches(t, candidates);
+    return hits.length === 1 && hits[0] ? hits[0].id : t;
+  };
+  const list = (text: string, map: (x: string) => string) => text.split(',').map((x) => map(x.trim())).filter((x) => x !== '');
+  return {
+    from: resolve(v.from, model.network.nodes),
+    to: resolve(v.to, model.network.nodes),
+    objective: v.objective.trim() || 'days',
+    year: v.year.trim(),
+    cargoMtpa: v.cargoMtpa.trim(),
+    scenario: v.scenario.trim(),
+    avoid: [...new Set(list(v.avoid, (x) => x.toUpperCase()))].sort().join(','),
+    corridor: resolve(v.corridor, model.network.corridors),
+    tonnesPerFeu: v.tonnesPerFeu.trim(),
+    close: v.close.map((x) => x.trim()),
+    open: v.open.map((x) => x.trim()),
+    set: v.set.map((x) => x.trim()),
+    alternatives: v.alternatives.trim(),
+    samples: v.samples.trim(),
+    seed: v.seed.trim(),
+    within: v.within.trim(),
+    criteria: list(v.criteria, (x) => x).join(','),
+    years: v.years.trim(),
+  };
 }
 
 /** The options of the analyses beyond the best route, checked. */

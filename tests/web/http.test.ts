@@ -223,6 +223,24 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
   }, 90_000);
 });
 
+describe('figures past their bounds', () => {
+  it('the 1e308 edits answer 400 naming the bound on every compare endpoint', async () => {
+    const edits = [
+      ['brest.dwellDays={"typical":0,"min":0,"max":1e308}', 'dwellDays: max 1e308 is above the limit of 365 days'],
+      ['xian-baoji.transitDays={"typical":1e308,"min":0,"max":1e308}', 'transitDays: typical 1e308 is above the limit of 365 days'],
+      ['xian-baoji.distanceKm=1e309', 'distanceKm: 1e309 is too large for a number'],
+      ['brest.dwellDays=366', 'dwellDays: 366 is above the limit of 365 days'],
+    ];
+    for (const [set, message] of edits) {
+      for (const path of ['/compare', '/api/compare', '/compare.csv', '/api/compare.geojson']) {
+        const r = await get(`${path}?from=xian&to=duisburg&samples=1000&set=${encodeURIComponent(set as string)}`);
+        expect(r.status, `${path} ${set}`).toBe(400);
+        expect(r.text.replace(/&quot;/g, '"'), `${path} ${set}`).toContain(message);
+      }
+    }
+  });
+});
+
 describe('security', () => {
   const payload = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
   it('an XSS payload in every parameter comes back escaped, never raw', async () => {

@@ -72,10 +72,13 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 export function samplePert(uniform: Uniform, range: Range): number {
   const { min, max } = range;
   const span = max - min;
-  if (!(span > 0)) return range.typical;
+  // Validated figures are bounded (LIMITS), but a range that is empty, inverted or too wide for a double has
+  // no distribution: it is its typical value. The shape parameters divide before they multiply, so they stay
+  // within [1, 5] whatever the magnitudes.
+  if (!(span > 0) || !Number.isFinite(span)) return range.typical;
   const mode = Math.min(max, Math.max(min, range.typical));
-  const a = 1 + (LAMBDA * (mode - min)) / span;
-  const b = 1 + (LAMBDA * (max - mode)) / span;
+  const a = 1 + LAMBDA * ((mode - min) / span);
+  const b = 1 + LAMBDA * ((max - mode) / span);
   return Math.min(max, Math.max(min, min + span * beta(uniform, a, b)));
 }
 

@@ -2,8 +2,9 @@
 // first, and one bad edit rejects the whole set (nothing is half-applied).
 import { CorridorsError, DataValidationError, type ValidationIssue } from '../errors.ts';
 import { jsonPath } from './json-path.ts';
+import { parseJsonText } from './json-text.ts';
 import { createModel, type Model } from './model.ts';
-import { Edit as EditSchema, Scenario, type Edit, SETTABLE_EDGE_FIELDS, SETTABLE_NODE_FIELDS } from './scenario-schema.ts';
+import { Edit as EditSchema, Scenario, type Edit, type NumericField, FIGURE_LIMITS, figureProblem, shown, SETTABLE_EDGE_FIELDS, SETTABLE_NODE_FIELDS } from './scenario-schema.ts';
 import type { Edge, Network, Node, Range } from './schema.ts';
 import { closest } from '../routing/suggest.ts';
 import { zodIssueToIssue } from './validate.ts';
@@ -193,6 +194,11 @@ export function applyEdits(base: Model, edits: readonly LocatedEdit[], label: st
           continue;
         }
       }
+      const problem = field === 'traction' ? null : figureProblem(field, v);
+      if (problem) {
+        fail(['value'], 'out_of_bounds', problem);
+        continue;
+      }
       const value = RANGE_FIELDS.has(field) && typeof v === 'number' ? { typical: v, min: v, max: v } : v;
       apply = () => structuredClone(value);
       text = `set ${field} of ${kind} ${id} to ${JSON.stringify(value)}${where}`;
@@ -205,6 +211,23 @@ export function applyEdits(base: Model, edits: readonly LocatedEdit[], label: st
         return { typical: r.typical * f, min: r.min * f, max: r.max * f };
       };
       text = `scaled ${field} of ${kind} ${id} by ${f}${where}`;
+      // The scaled figure must stay within the same bounds as a set one, or sums and samples could overflow.
+      const records: (Node | Edge)[] = onNode ? [nodes[nodeIdx] as Node] : edgeIdx.map((i) => edges[i] as Edge);
+      // Planned values of the field (periods) are scaled with it, so they are checked too.
+      const values = records.flatMap((record) => {
+        const periods = ((record as { periods?: Record<string, unknown>[] }).periods ?? []).filter((p) => field in p);
+        return [(record as Record<string, unknown>)[field], ...periods.map((p) => p[field])];
+      });
+      const problem = values
+        .map((old) => {
+          const next = apply(old);
+          return next === null || next === undefined ? null : figureProblem(field as NumericField, next);
+        })
+        .find((p) => p !== null);
+      if (problem) {
+        fail(['factor'], 'out_of_bounds', `scaling by ${shown(f)}: ${problem}`);
+        continue;
+      }
     }
     const provenance = { basis: 'estimated' as const, ...sourceIds, note: `${text} (what-if)` };
     /** A copy of a node or edge with the field replaced (or removed) and its provenance marked as a what-if. */
@@ -266,19 +289,27 @@ export interface AdhocNames {
   set: string;
 }
 
-/** Parses a value typed after "=": a number, null, a word, or a JSON range. */
-function parseValue(text: string): unknown {
+/** Deepest nesting accepted in a value typed after "=" (a range needs 1). */
+const MAX_VALUE_DEPTH = 8;
+
+/** Parses a value typed after "=": a number, null, a word, or a JSON range; or says why it cannot be used. */
+function parseValue(text: string): { value: unknown; problem?: string } {
   const t = text.trim();
-  if (/^-?(\d+(\.\d*)?|\.\d+)$/.test(t)) return Number(t);
-  if (t === 'null') return null;
+  if (/^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) {
+    const n = Number(t);
+    return Number.isFinite(n) ? { value: n } : { value: n, problem: `${t.length > 24 ? `${t.slice(0, 20)}… (${t.length} characters)` : t} is too large for a number` };
+  }
+  if (t === 'null') return { value: null };
   if (t.startsWith('{')) {
     try {
-      return JSON.parse(t);
+      const { value, issues } = parseJsonText(t, '', MAX_VALUE_DEPTH);
+      const first = issues[0];
+      return first ? { value, problem: `${first.jsonPath === '$' ? '' : `${first.jsonPath.slice(2)}: `}${first.message}` } : { value };
     } catch {
-      return t;
+      return { value: t };
     }
   }
-  return t;
+  return { value: t };
 }
 
 /**
@@ -334,9 +365,16 @@ export function parseAdhocEdits(model: Model, input: AdhocEdits, names: AdhocNam
       fail(names.set, raw, `unknown field "${field}"; fields: ${all.join(', ')}`);
       continue;
     }
-    const parsed = EditSchema.safeParse({ op: 'set', ...t, field, value: parseValue(value) });
+    const typed = parseValue(value);
+    if (typed.problem) {
+      fail(names.set, raw, `${field}: ${typed.problem}`);
+      continue;
+    }
+    const parsed = EditSchema.safeParse({ op: 'set', ...t, field, value: typed.value });
     if (!parsed.success) {
-      fail(names.set, raw, `expected a number >= 0, a {"typical","min","max"} range, null or electric/diesel, got ${JSON.stringify(value)}`);
+      // A number or range out of the field's bounds gets its own message; anything else the general one.
+      const bounds = field in FIGURE_LIMITS && typeof typed.value !== 'string' ? figureProblem(field as NumericField, typed.value) : null;
+      fail(names.set, raw, bounds ?? `expected a number >= 0, a {"typical","min","max"} range, null or electric/diesel, got ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`);
       continue;
     }
     out.push({ edit: parsed.data, file: `${names.set} ${raw}`, path: [] });

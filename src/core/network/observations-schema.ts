@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Model } from './model.ts';
 import { DataValidationError, type ValidationIssue } from '../errors.ts';
-import { Id, Source } from './schema.ts';
+import { Id, LIMITS, Source } from './schema.ts';
 import { zodIssueToIssue } from './validate.ts';
 import { jsonPath } from './json-path.ts';
 
@@ -26,9 +26,9 @@ export const Observation = z
     metric: ObservationMetric,
     value: z
       .strictObject({
-        typical: z.number().finite().nonnegative(),
-        min: z.number().finite().nonnegative(),
-        max: z.number().finite().nonnegative(),
+        typical: z.number().finite().nonnegative().max(LIMITS.observedFigure),
+        min: z.number().finite().nonnegative().max(LIMITS.observedFigure),
+        max: z.number().finite().nonnegative().max(LIMITS.observedFigure),
       })
       .describe('As published; min = max = typical for a single figure.'),
     kind: ObservationKind,

@@ -45,6 +45,14 @@ export const LIMITS = {
   perTrain: 1_000_000,
   /** Largest container capacity, TEU a year. */
   teuPerYear: 1_000_000_000,
+  /** Largest emission intensity, g CO2e per tonne-km (air freight is about 600). */
+  gramsCo2ePerTonneKm: 10_000,
+  /** Largest load of one FEU, tonnes (a 40-ft box carries about 27 t at most). */
+  tonnesPerFeu: 100,
+  /** Largest ratio in a method's relativeRange (a sourced figure against the method's estimate). */
+  relativeRange: 10,
+  /** Largest published end-to-end figure of an observation: days, km or USD per FEU of a whole route. */
+  observedFigure: 10_000_000,
 } as const;
 
 const bounded = (max: number, unit: string) => NonNegative.max(max).describe(`${unit}, at most ${max.toLocaleString('en-US')}.`);
@@ -95,7 +103,7 @@ export const Method = z
     description: z.string().min(1).describe('The formula and its inputs, so the figure can be reproduced.'),
     sources: z.array(Id).describe('Source ids of the method\'s inputs.'),
     relativeRange: z
-      .strictObject({ min: z.number().finite().positive(), max: z.number().finite().positive() })
+      .strictObject({ min: z.number().finite().positive().max(LIMITS.relativeRange), max: z.number().finite().positive().max(LIMITS.relativeRange) })
       .optional()
       .describe('Where the method was checked against sourced figures: the lowest and highest ratio of a sourced figure to the method\'s estimate, so an estimate x spans x × min to x × max.'),
     note: z.string().optional(),
@@ -283,7 +291,7 @@ export const EmissionFactor = z
     mode: Mode,
     traction: Traction.optional(),
     country: z.string().regex(/^[A-Z]{2}$/).optional().describe('Where set, the factor applies to this country only.'),
-    gramsCo2ePerTonneKm: NonNegative.describe('g CO2e per tonne-km, well-to-wheel.'),
+    gramsCo2ePerTonneKm: bounded(LIMITS.gramsCo2ePerTonneKm, 'g CO2e per tonne-km').describe('g CO2e per tonne-km, well-to-wheel.'),
     scope: z.literal('WTW'),
     basis: Basis,
     sources: z.array(Id).min(1),
@@ -297,7 +305,7 @@ export const EmissionFactors = z.strictObject({
   version: z.string(),
   method: z.string().describe('How the factors are applied.'),
   tonnesPerFeu: z
-    .strictObject({ value: NonNegative, basis: Basis, sources: z.array(Id).min(1), note: z.string().optional() })
+    .strictObject({ value: bounded(LIMITS.tonnesPerFeu, 'tonnes'), basis: Basis, sources: z.array(Id).min(1), note: z.string().optional() })
     .describe('Default cargo tonnes in one FEU.'),
   sources: z.array(Source),
   factors: z.array(EmissionFactor).min(1),

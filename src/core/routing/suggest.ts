@@ -86,12 +86,23 @@ export function exactMatches<T extends Candidate>(text: string, candidates: read
   );
 }
 
-/** The closest candidates to a text, best first (at most `limit`, only reasonably close ones). */
+/** Most candidates scored for one suggestion, so the work of a bad id is bounded whatever the network. */
+export const MAX_SUGGEST_CANDIDATES = 2000;
+/** Most aliases of one candidate that are scored. */
+const MAX_ALIASES = 16;
+
+/**
+ * The closest candidates to a text, best first (at most `limit`, only reasonably close ones). The work is
+ * bounded: the text and each name are cut to MAX_COMPARED_LENGTH, and at most MAX_SUGGEST_CANDIDATES candidates
+ * (with MAX_ALIASES aliases each) are scored.
+ */
 export function closest<T extends Candidate>(text: string, candidates: readonly T[], limit = 3): T[] {
   const q = normalizeName(text.slice(0, 4 * MAX_COMPARED_LENGTH)).slice(0, MAX_COMPARED_LENGTH);
   if (!q) return [];
+  const form = (f: string) => normalizeName(f.slice(0, 4 * MAX_COMPARED_LENGTH));
   return candidates
-    .map((c) => ({ c, s: Math.min(...[c.id, c.name, ...(c.aliases ?? [])].map((f) => score(q, normalizeName(f)))) }))
+    .slice(0, MAX_SUGGEST_CANDIDATES)
+    .map((c) => ({ c, s: Math.min(...[c.id, c.name, ...(c.aliases ?? []).slice(0, MAX_ALIASES)].map((f) => score(q, form(f)))) }))
     .filter((x) => x.s <= MAX_SCORE)
     .sort((a, b) => a.s - b.s || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, limit)

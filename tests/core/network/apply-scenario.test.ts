@@ -132,7 +132,7 @@ describe('bad edits: every problem, located; nothing half-applied', () => {
   it('ad-hoc edits name the flag and suggest ids', () => {
     const m = model(worked());
     expect(() => parseAdhocEdits(m, { close: ['a-bx'] })).toThrow('--close a-bx $: unknown edge, line, node or corridor "a-bx"; did you mean a-b');
-    expect(() => parseAdhocEdits(m, { set: ['a-b.transitDays=-1'] })).toThrow(/--set a-b\.transitDays=-1 \$: expected a number >= 0/);
+    expect(() => parseAdhocEdits(m, { set: ['a-b.transitDays=-1'] })).toThrow(/--set a-b\.transitDays=-1 \$: transitDays: expected a number >= 0/);
     expect(() => parseAdhocEdits(m, { set: ['a-b.speed=3'] })).toThrow(/unknown field "speed"/);
     expect(() => parseAdhocEdits(m, { set: ['a-b'] })).toThrow(/expected ID\.field=value/);
     const edits = parseAdhocEdits(m, { close: ['e', 'south'], open: ['a-b'], set: ['b.dwellDays=0', 'a-b.capacityMtpa=null'] });

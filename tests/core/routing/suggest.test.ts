@@ -1,7 +1,7 @@
 // Closest-id suggestions: the edit distance with transpositions, the ranking of close misspellings and the
 // bound on the work for long input.
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, normalizeName } from '../../../src/core/routing/suggest.ts';
+import { closest, editDistance, MAX_SUGGEST_CANDIDATES, normalizeName } from '../../../src/core/routing/suggest.ts';
 
 describe('editDistance (optimal string alignment)', () => {
   it('counts an adjacent transposition as one edit', () => {
@@ -59,6 +59,13 @@ describe('closest', () => {
     expect(closest(`xian${'a'.repeat(100_000)}`, places)).toEqual([]);
     // Generous: the point is that the time does not grow with the input (a full table would take minutes).
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('scores at most MAX_SUGGEST_CANDIDATES candidates', () => {
+    const many = Array.from({ length: MAX_SUGGEST_CANDIDATES + 5 }, (_, i) => ({ id: `p${i}`, name: `Place ${i}` }));
+    many.push({ id: 'target', name: 'Target' });
+    expect(closest('target', many)).toEqual([]);
+    expect(closest('target', many.slice(-10)).map((p) => p.id)).toEqual(['target']);
   });
 
   it('normalises names the way ids are written', () => {

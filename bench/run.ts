@@ -1,9 +1,11 @@
 // `npm run bench`: times the whole `corridors compare` process against a bare `node -e 0`, compare on the
-// base network and route queries on seeded synthetic networks against ngraph.path, prints a table and
-// writes bench/results.json.
+// base network, route queries on seeded synthetic networks against ngraph.path, and one whole-process route on
+// a 40,000-node grid against python-igraph and networkx; prints the tables and writes bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
 import createGraph, { type Graph } from 'ngraph.graph';
@@ -21,6 +23,7 @@ import { corridorThroughput } from '../src/core/analysis/throughput.ts';
 import { timeline } from '../src/core/analysis/timeline.ts';
 import { corridorDistributions } from '../src/core/analysis/uncertainty.ts';
 import { mulberry32, syntheticModel } from './synthetic.ts';
+import { benchWholeProcess, median, type WholeProcessResult } from './whole-process.ts';
 
 /** One row of the results table and of results.json. */
 export interface BenchResult {
@@ -45,17 +48,16 @@ const COMPARE_RUNS = 1000;
 const PAIRS = 20;
 const WARMUP_PASSES = 2;
 const PAIR_SEED = 42;
+/** Runs of each engine in the whole-process part (after one warm-up round). */
+const WHOLE_PROCESS_RUNS = 5;
 const NETWORK_SEED = 1;
 /** Costs above this relative difference count as a mismatch (route totals are rounded to 1e-6). */
 const TOLERANCE = 1e-6;
 
-/**
- * Per size: how many pairs findRoute (end to end) times and how many warm-up queries it runs first. At
- * 100k one findRoute rebuilds the whole graph (seconds), so it warms up with 2 queries, not 2 passes.
- */
+/** The synthetic sizes. */
 const SIZES = [
-  { nodes: 10_000, label: '10k', findRoutePairs: PAIRS, findRouteWarmup: WARMUP_PASSES * PAIRS },
-  { nodes: 100_000, label: '100k', findRoutePairs: PAIRS, findRouteWarmup: WARMUP_PASSES * PAIRS },
+  { nodes: 10_000, label: '10k' },
+  { nodes: 100_000, label: '100k' },
 ];
 
 let peakRss = 0;
@@ -92,22 +94,43 @@ function timeRepeated(fn: () => unknown, warmup: number, runs: number): number[]
   return times;
 }
 
-/** Times one call per item after `warmup` untimed calls cycling over the items; returns ms and results. */
-function timeEach<T, R>(items: readonly T[], fn: (item: T) => R, warmup: number): { times: number[]; values: R[] } {
-  for (let i = 0; i < warmup; i++) {
-    fn(items[i % items.length] as T);
+/** A young-generation collection, where the engine allows one to be asked for (V8's gc extension); else undefined. */
+const minorGc: (() => void) | undefined = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as ((options?: { type: 'minor' | 'major' }) => void) | undefined;
+    return gc ? () => gc({ type: 'minor' }) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Milliseconds per call and what each call returned. */
+interface Timed<R> {
+  times: number[];
+  values: R[];
+}
+
+/** Times every engine once per item, the engines in turn for each item, after `warmupPasses` untimed passes. */
+function timeInTurn<T, R>(items: readonly T[], engines: readonly ((item: T) => R)[], warmupPasses: number): Timed<R>[] {
+  for (let pass = 0; pass < warmupPasses; pass++) {
+    for (const item of items) for (const engine of engines) engine(item);
     sampleRss();
   }
-  const times: number[] = [];
-  const values: R[] = [];
+  const out: Timed<R>[] = engines.map(() => ({ times: [], values: [] }));
   for (const item of items) {
-    const start = process.hrtime.bigint();
-    const value = fn(item);
-    times.push(elapsedMs(start));
-    values.push(value);
+    engines.forEach((engine, k) => {
+      // The young generation emptied first, so no engine pays for the garbage of the one before.
+      minorGc?.();
+      const start = process.hrtime.bigint();
+      const value = engine(item);
+      const ms = elapsedMs(start);
+      (out[k] as Timed<R>).times.push(ms);
+      (out[k] as Timed<R>).values.push(value);
+    });
     sampleRss();
   }
-  return { times, values };
+  return out;
 }
 
 /** Part 1: compare on the base network, or a note when the network or the factors cannot be loaded. */
@@ -234,30 +257,29 @@ function benchSynthetic(size: (typeof SIZES)[number], results: BenchResult[], no
     return cost;
   };
 
-  const ngraphRun = timeEach(
+  // ngraph.path, the search and findRoute answer each pair in turn, so a change in the machine's speed touches them
+  // alike; graphology's bidirectional Dijkstra (a reference that makes a great deal of garbage) runs apart, after.
+  const [ngraphRun, searchRun, routeRun] = timeInTurn(
     pairs,
-    ([from, to]) => {
-      const path = finder.find(from, to);
-      let cost = 0;
-      for (let i = 0; i + 1 < path.length; i++) cost += twin.getLink((path[i + 1] as { id: string }).id, (path[i] as { id: string }).id)?.data.weight ?? Number.NaN;
-      return path.length ? cost : Number.NaN;
-    },
-    WARMUP_PASSES * pairs.length,
-  );
-  const searchRun = timeEach(pairs, ([from, to]) => pathCost(searchPath(index, from, to)?.nodes ?? null), WARMUP_PASSES * pairs.length);
-  const bidirRun = timeEach(pairs, ([from, to]) => pathCost(bidirectional(graph, from, to, arcWeight)), WARMUP_PASSES * pairs.length);
-  const routePairs = pairs.slice(0, size.findRoutePairs);
-  const routeRun = timeEach(
-    routePairs,
-    ([from, to]) => findRoute(model, { from, to, objective: 'days', avoidCountries: [] }).route?.totals.transitDays.typical ?? Number.NaN,
-    size.findRouteWarmup,
-  );
+    [
+      ([from, to]) => {
+        const path = finder.find(from, to);
+        let cost = 0;
+        for (let i = 0; i + 1 < path.length; i++) cost += twin.getLink((path[i + 1] as { id: string }).id, (path[i] as { id: string }).id)?.data.weight ?? Number.NaN;
+        return path.length ? cost : Number.NaN;
+      },
+      ([from, to]) => pathCost(searchPath(index, from, to)?.nodes ?? null),
+      ([from, to]) => findRoute(model, { from, to, objective: 'days', avoidCountries: [] }).route?.totals.transitDays.typical ?? Number.NaN,
+    ],
+    WARMUP_PASSES,
+  ) as [Timed<number>, Timed<number>, Timed<number>];
+  const [bidirRun] = timeInTurn(pairs, [([from, to]) => pathCost(bidirectional(graph, from, to, arcWeight))], WARMUP_PASSES) as [Timed<number>];
 
   const mismatches = pairs.filter(
     (_, i) =>
       differs(ngraphRun.values[i] ?? Number.NaN, searchRun.values[i] ?? Number.NaN) ||
       differs(ngraphRun.values[i] ?? Number.NaN, bidirRun.values[i] ?? Number.NaN) ||
-      (i < routeRun.values.length && differs(ngraphRun.values[i] ?? Number.NaN, routeRun.values[i] ?? Number.NaN)),
+      differs(ngraphRun.values[i] ?? Number.NaN, routeRun.values[i] ?? Number.NaN),
   ).length;
   notes.push(`${size.label}: ${model.network.nodes.length} nodes, ${model.network.edges.length} edges, ${graph.size} arcs; path-cost mismatches vs ngraph.path: ${mismatches}`);
 
@@ -274,6 +296,27 @@ function benchSynthetic(size: (typeof SIZES)[number], results: BenchResult[], no
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number | undefined, width: number, digits = 3) => (value === undefined ? '' : value.toFixed(digits)).padStart(width);
 
+/** The median wall time of a case over python-igraph's (NaN without igraph). */
+function wholeRatio(whole: WholeProcessResult, c: WholeProcessResult['cases'][number]): number {
+  const igraph = whole.cases.find((x) => x.case === 'python igraph');
+  return igraph ? median(c.wallMs) / median(igraph.wallMs) : Number.NaN;
+}
+
+/** The whole-process table: median, min and max wall ms per engine and the ratio of medians against igraph. */
+function printWholeProcess(whole: WholeProcessResult): void {
+  console.log('');
+  console.log(`Whole process, one route n0 → n39999 on a ${whole.nodes.toLocaleString('en-US')}-node grid (${whole.edges.toLocaleString('en-US')} edges, ${whole.fileMb.toFixed(1)} MB of JSON), wall ms:`);
+  const line = `${pad('engine', 42)}${'runs'.padStart(6)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}${'inner'.padStart(9)}${'vs igraph'.padStart(11)}`;
+  console.log(line);
+  console.log('-'.repeat(line.length));
+  for (const c of whole.cases) {
+    const ratio = wholeRatio(whole, c);
+    const inner = c.innerMs.length ? median(c.innerMs).toFixed(0) : '';
+    console.log(`${pad(c.case, 42)}${String(c.wallMs.length).padStart(6)}${num(median(c.wallMs), 9, 0)}${num(Math.min(...c.wallMs), 9, 0)}${num(Math.max(...c.wallMs), 9, 0)}${inner.padStart(9)}${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×`.padStart(11) : ''}`);
+  }
+  console.log('inner: the load + build + route time the Python script measures itself (without starting Python and importing the library).');
+}
+
 /** Runs every part, prints the table and writes bench/results.json. */
 export function main(): void {
   const started = process.hrtime.bigint();
@@ -288,34 +331,43 @@ export function main(): void {
   const method = [
     `startup: the whole process of node bin/corridors.js compare --from xian --to duisburg (built first with npm run build) and of node -e 0, ${STARTUP_RUNS} runs each in turn after ${STARTUP_WARMUP} warm-ups, wall time from spawn to exit (spawnSync); ratio: median over median.`,
     `compare: ${COMPARE_WARMUP} warm-up then ${COMPARE_RUNS} timed runs of compare (every corridor plus the overall best) on networks/eurasia.json, xian to duisburg.`,
-    `Synthetic: seeded jittered grids (seed ${NETWORK_SEED}), ~2.1 undirected edges per node, no dwells; the same ${PAIRS} seeded pairs (seed ${PAIR_SEED}) for every engine, ${WARMUP_PASSES} warm-up passes, then one timed query per pair, objective days.`,
-    'index build: filtering the edges, building the directed graphology graph and the indexed Dijkstra, once per model and filter set (then cached).',
+    `Synthetic: seeded jittered grids (seed ${NETWORK_SEED}), ~2.1 undirected edges per node, no dwells; the same ${PAIRS} seeded pairs (seed ${PAIR_SEED}) for every engine, ${WARMUP_PASSES} warm-up passes, then one timed query per pair and engine, ngraph.path, search only and findRoute in turn for each pair (a minor GC before each), bidirectional apart, objective days.`,
+    'index build: filtering the edges and building the compact graph (CSR arrays, four-number arc keys), once per model and filter set (then cached).',
     'findRoute: end to end with the index cached (search, edge resolution, route and totals building).',
-    'search only: graphology-shortest-path indexed Dijkstra (createDijkstraIndexedBrandes) from the origin, then the path walked back; this is what findRoute uses.',
+    'search only: the compact search findRoute uses (CSR arrays, binary heap on node indexes, lexicographic keys) from the origin to the destination, then the path walked back.',
     'bidirectional (ref): graphology-shortest-path dijkstra.bidirectional on the same graph, for reference; it copies the path on every relaxation.',
     'ngraph.path: aStar without heuristic (Dijkstra), oriented, on an ngraph.graph prebuilt once from the same arcs and weights; graph construction not timed.',
     'ratio: p50 of the case over p50 of ngraph.path at the same size (for startup, over node -e 0). Timer: process.hrtime.bigint().',
+    `Whole process: a plain 200 × 200 grid (seed ${NETWORK_SEED}, no diagonals) written to a temporary folder; node bin/corridors.js route --network FILE --from n0 --to n39999 (built first; read, validate, build, search, print the table) against bench/grid_route.py (read the JSON, build the graph, shortest path) with python-igraph and with networkx; each a fresh process, wall time from spawn to exit, ${WHOLE_PROCESS_RUNS} runs each in turn after a warm-up round; ratio of medians.`,
   ].join(' ');
 
+  const parts = process.argv.slice(2);
+  const runs = (part: string) => parts.length === 0 || parts.includes(part);
   const results: BenchResult[] = [];
   const notes: string[] = [];
   const memory: Record<string, number> = {};
-  // `npm run bench -- startup` (or base, synthetic) runs only those parts and leaves results.json alone.
-  const parts = process.argv.slice(2);
-  const runs = (part: string) => parts.length === 0 || parts.includes(part);
+  // `npm run bench -- startup` (or base, synthetic, whole) runs only those parts and leaves results.json alone.
   if (runs('startup')) benchStartup(results, notes);
   if (runs('base')) benchBase(results, notes);
   if (runs('synthetic')) for (const size of SIZES) benchSynthetic(size, results, notes, memory);
   sampleRss();
-
-  const line = `${pad('case', 30)}${'runs'.padStart(6)}${'p50 ms'.padStart(11)}${'p99 ms'.padStart(11)}${'mean ms'.padStart(11)}${'ratio'.padStart(8)}`;
-  console.log(line);
-  console.log('-'.repeat(line.length));
-  for (const r of results) {
-    console.log(`${pad(r.case, 30)}${String(r.runs).padStart(6)}${num(r.p50Ms, 11)}${num(r.p99Ms, 11)}${num(r.meanMs, 11)}${num(r.ratio, 8, 2)}`);
+  if (runs('whole') && !runs('startup')) {
+    const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (built.status !== 0) notes.push(`whole process: npm run build failed, so bin/corridors.js ran the sources through tsx: ${built.stderr.trim().split('\n')[0] ?? ''}`);
   }
+  const whole = runs('whole') ? benchWholeProcess(WHOLE_PROCESS_RUNS) : null;
+
+  if (results.length) {
+    const line = `${pad('case', 30)}${'runs'.padStart(6)}${'p50 ms'.padStart(11)}${'p99 ms'.padStart(11)}${'mean ms'.padStart(11)}${'ratio'.padStart(8)}`;
+    console.log(line);
+    console.log('-'.repeat(line.length));
+    for (const r of results) {
+      console.log(`${pad(r.case, 30)}${String(r.runs).padStart(6)}${num(r.p50Ms, 11)}${num(r.p99Ms, 11)}${num(r.meanMs, 11)}${num(r.ratio, 8, 2)}`);
+    }
+  }
+  if (whole) printWholeProcess(whole);
   console.log('');
-  for (const note of notes) console.log(note);
+  for (const note of [...notes, ...(whole?.notes ?? [])]) console.log(note);
   console.log(`Machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}`);
   console.log(`Peak RSS (sampled): ${(peakRss / 2 ** 20).toFixed(0)} MB`);
   for (const [key, mb] of Object.entries(memory)) console.log(`${key}: ${mb.toFixed(0)} MB (model + graphology graph + ngraph graph, no forced GC)`);
@@ -329,6 +381,19 @@ export function main(): void {
     method,
     notes,
     memory: { peakRssMb: Math.round(peakRss / 2 ** 20), ...Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, Math.round(v)])) },
+    wholeProcess: whole && {
+      nodes: whole.nodes,
+      edges: whole.edges,
+      cases: whole.cases.map((c) => ({
+        case: c.case,
+        runs: c.wallMs.length,
+        medianWallMs: round(median(c.wallMs)),
+        minWallMs: round(Math.min(...c.wallMs)),
+        maxWallMs: round(Math.max(...c.wallMs)),
+        ...(c.innerMs.length ? { medianInnerMs: round(median(c.innerMs)) } : {}),
+        vsIgraph: Math.round(wholeRatio(whole, c) * 100) / 100 || null,
+      })),
+    },
     results: results.map((r) => ({
       case: r.case,
       runs: r.runs,
@@ -338,7 +403,10 @@ export function main(): void {
       ...(r.ratio !== undefined ? { ratio: Math.round(r.ratio * 100) / 100 } : {}),
     })),
   };
-  if (parts.length) return;
+  if (parts.length) {
+    console.log(`Partial run (${parts.join(', ')}): bench/results.json left as it was`);
+    return;
+  }
   writeFileSync(RESULTS_FILE, `${JSON.stringify(output, null, 2)}\n`);
   console.log('Wrote bench/results.json');
 }

@@ -1,4 +1,5 @@
 // The one core module that reads files: network, emission-factor and scenario files from disk.
+import { isAscii } from 'node:buffer';
 import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { DataValidationError, FileError, UnknownIdError, type ValidationIssue } from './errors.ts';
@@ -48,7 +49,9 @@ export function readJsonFile(file: string, label: string = file): unknown {
   if (stat.size > MAX_FILE_BYTES) throw new FileError(label, `is ${Math.round(stat.size / 2 ** 20)} MiB; data files are at most ${MAX_FILE_BYTES / 2 ** 20} MiB`);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // Most data files are plain ASCII: read as Latin-1 they need no UTF-8 decoding (the same string, made faster).
+    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch (err) {
     throw new FileError(label, why(err));
   }

@@ -20,13 +20,37 @@ export interface Closures {
   nodes?: ReadonlyMap<string, string>;
 }
 
+/** Node and edge look-ups of a network, by id. */
+export interface Lookups {
+  readonly nodeById: ReadonlyMap<string, Node>;
+  readonly edgeById: ReadonlyMap<string, Edge>;
+}
+
+/** Look-ups built while a network was validated (the single pass builds them), by network object. */
+const prepared = new WeakMap<Network, Lookups>();
+
+/**
+ * Keeps the look-ups a validation built for a network, so that createModel reuses them instead of walking the
+ * records again. The network must not change afterwards (no network a model reads ever does).
+ */
+export function keepLookups(network: Network, lookups: Lookups): void {
+  prepared.set(network, lookups);
+}
+
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const r of records) map.set(r.id, r);
+  return map;
+}
+
 /** Builds the look-up maps for a validated network and emission-factor set. */
 export function createModel(network: Network, factors: EmissionFactors, closures: Closures = {}): Model {
+  const lookups = prepared.get(network);
   return {
     network,
     factors,
-    nodeById: new Map(network.nodes.map((n) => [n.id, n])),
-    edgeById: new Map(network.edges.map((e) => [e.id, e])),
+    nodeById: lookups?.nodeById ?? byId(network.nodes),
+    edgeById: lookups?.edgeById ?? byId(network.edges),
     corridorIds: network.corridors.map((c) => c.id),
     closedEdges: new Map(closures.edges ?? []),
     closedNodes: new Map(closures.nodes ?? []),

@@ -1,7 +1,7 @@
 // Route figures in words for the text outputs: capacity (the bottleneck by name, spare capacity, legs of
 // unknown capacity, sea legs), the per-train limit, what the cost leaves out, and where two routes differ.
 import { fmtInt, fmtMt } from './format-number.ts';
-import type { Network } from '../network/schema.ts';
+import type { Edge, Network } from '../network/schema.ts';
 import type { Route, Totals } from '../routing/route.ts';
 
 /** Looks up display names: places by node id, segments by edge id (the route's legs first, then the network). */
@@ -10,14 +10,33 @@ export interface Namer {
   edge: (id: string) => string;
 }
 
-/** Names for the nodes and edges of a network; an edge without a name is "From–To". */
+/**
+ * Names for the nodes and edges of a network; an edge without a name is "From–To". The look-ups are built on
+ * first use and an edge's name when asked for, so naming a few places of a large network stays cheap.
+ */
 export function namer(network: Network, routes: readonly (Route | null)[] = []): Namer {
-  const nodes = new Map(network.nodes.map((n) => [n.id, n.name]));
-  const node = (id: string) => nodes.get(id) ?? id;
-  const edges = new Map<string, string>();
-  for (const e of network.edges) edges.set(e.id, e.name ?? `${node(e.from)}–${node(e.to)}`);
-  for (const r of routes) for (const l of r?.legs ?? []) edges.set(l.edge, l.name);
-  return { node, edge: (id) => edges.get(id) ?? id };
+  let nodes: Map<string, string> | undefined;
+  const node = (id: string) => {
+    if (!nodes) {
+      nodes = new Map();
+      for (const n of network.nodes) nodes.set(n.id, n.name);
+    }
+    return nodes.get(id) ?? id;
+  };
+  const legs = new Map<string, string>();
+  for (const r of routes) for (const l of r?.legs ?? []) legs.set(l.edge, l.name);
+  let edges: Map<string, Edge> | undefined;
+  const edge = (id: string) => {
+    const leg = legs.get(id);
+    if (leg !== undefined) return leg;
+    if (!edges) {
+      edges = new Map();
+      for (const e of network.edges) edges.set(e.id, e);
+    }
+    const e = edges.get(id);
+    return e ? (e.name ?? `${node(e.from)}–${node(e.to)}`) : id;
+  };
+  return { node, edge };
 }
 
 /** "1 place", "3 places". */

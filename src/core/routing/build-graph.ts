@@ -53,10 +53,14 @@ export function edgeExclusion(model: Model, edge: Edge, query: Omit<Query, 'from
   if (query.modes !== undefined && !query.modes.includes(edge.mode)) return { code: 'mode', text: `a ${edge.mode} segment, not one of ${query.modes.join(', ')}` };
   const short = capacityShortfall(edge.capacityMtpa, edge.volume, query.cargoMtpa);
   if (short) return { code: 'capacity', text: short };
-  for (const end of [edge.from, edge.to]) {
-    const node = model.nodeById.get(end);
-    const why = node ? nodeExclusion(model, node, query) : null;
-    if (why) return { code: why.code, text: `${node?.name ?? end} is ${why.text}` };
+  // A node is left out only when closed, in an avoided country or short of capacity for the cargo: without a
+  // closed node, an avoided country or a cargo figure, no end needs looking up.
+  if (model.closedNodes.size > 0 || query.avoidCountries.length > 0 || query.cargoMtpa !== undefined) {
+    for (const end of [edge.from, edge.to]) {
+      const node = model.nodeById.get(end);
+      const why = node ? nodeExclusion(model, node, query) : null;
+      if (why) return { code: why.code, text: `${node?.name ?? end} is ${why.text}` };
+    }
   }
   if (query.objective === 'cost' && !edge.costUsdPerFeu) return { code: 'no-cost', text: 'missing a cost figure' };
   return null;

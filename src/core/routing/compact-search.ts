@@ -27,71 +27,84 @@ export interface CompactGraph {
   edges: readonly Edge[];
 }
 
+/** Whether a weight is usable: a finite number >= 0 (checkedWeight throws with the record's id otherwise). */
+const usableWeight = (w: number) => w >= 0 && w < Infinity;
+
 /** Builds the compact graph of a list of usable edges under an objective; every weight is checked finite and >= 0. */
 export function compactGraph(model: Model, edges: readonly Edge[], objective: Objective, tonnesPerFeu: number): CompactGraph {
   const nodeIds: string[] = [];
   const indexOf = new Map<string, number>();
-  const at = (id: string) => {
-    let i = indexOf.get(id);
-    if (i === undefined) {
-      i = nodeIds.length;
-      nodeIds.push(id);
-      indexOf.set(id, i);
+  // Per node, in order of first appearance: its dwell under the objective, in days and in USD.
+  const dwellKey: number[] = [];
+  const dwellDays: number[] = [];
+  const dwellCost: number[] = [];
+  const edgeCount = edges.length;
+  const m = edgeCount * 2;
+  // Ends of edge k: node indexes ends[2k] (from) and ends[2k+1] (to); the weight of travelling it.
+  const ends = new Int32Array(m);
+  const base = new Float64Array(edgeCount);
+  for (let k = 0; k < edgeCount; k++) {
+    const edge = edges[k] as Edge;
+    for (let side = 0; side < 2; side++) {
+      const id = side === 0 ? edge.from : edge.to;
+      let i = indexOf.get(id);
+      if (i === undefined) {
+        i = nodeIds.length;
+        nodeIds.push(id);
+        indexOf.set(id, i);
+        const node = model.nodeById.get(id) as Node;
+        dwellKey.push(nodeWeight(node, objective));
+        dwellDays.push(node.dwellDays?.typical ?? 0);
+        dwellCost.push(node.dwellCostUsdPerFeu?.typical ?? 0);
+      }
+      ends[2 * k + side] = i;
     }
-    return i;
-  };
-  const m = edges.length * 2;
-  const tailsTmp = new Int32Array(m);
-  const headsTmp = new Int32Array(m);
-  const edgeTmp = new Int32Array(m);
-  const keysTmp = new Float64Array(m * KEY_SIZE);
-  edges.forEach((edge, k) => {
-    const u = at(edge.from);
-    const v = at(edge.to);
-    const base = checkedWeight(edgeWeight(model, edge, objective, tonnesPerFeu), `edge "${edge.id}"`);
-    const days = edge.transitDays.typical;
-    const cost = edge.costUsdPerFeu?.typical ?? UNKNOWN_COST;
-    for (const [a, from, to] of [
-      [2 * k, u, v],
-      [2 * k + 1, v, u],
-    ] as const) {
-      const target = model.nodeById.get(nodeIds[to] as string) as Node;
-      tailsTmp[a] = from;
-      headsTmp[a] = to;
-      edgeTmp[a] = k;
-      const o = a * KEY_SIZE;
-      keysTmp[o] = base + checkedWeight(nodeWeight(target, objective), `node "${target.id}"`);
-      keysTmp[o + 1] = days + (target.dwellDays?.typical ?? 0);
-      keysTmp[o + 2] = cost + (target.dwellCostUsdPerFeu?.typical ?? 0);
-      keysTmp[o + 3] = edge.distanceKm;
-    }
-  });
-  // Counting sort of the arcs by tail: CSR order, arcs of one node in edge order.
+    const w = edgeWeight(model, edge, objective, tonnesPerFeu);
+    base[k] = usableWeight(w) ? w : checkedWeight(w, `edge "${edge.id}"`);
+  }
+  // Counting sort of the arcs by tail: CSR order, arcs of one node in edge order (from→to before to→from).
   const n = nodeIds.length;
   const offsets = new Int32Array(n + 1);
-  for (let a = 0; a < m; a++) { const t = (tailsTmp[a] as number) + 1; offsets[t] = (offsets[t] as number) + 1; }
+  for (let a = 0; a < m; a++) {
+    const t = (ends[a] as number) + 1;
+    offsets[t] = (offsets[t] as number) + 1;
+  }
   for (let v = 0; v < n; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
   const fill = offsets.slice(0, n);
   const heads = new Int32Array(m);
   const tails = new Int32Array(m);
   const arcEdge = new Int32Array(m);
   const keys = new Float64Array(m * KEY_SIZE);
-  for (let a = 0; a < m; a++) {
-    const t = tailsTmp[a] as number;
-    const pos = fill[t] as number;
-    fill[t] = pos + 1;
-    heads[pos] = headsTmp[a] as number;
-    tails[pos] = t;
-    arcEdge[pos] = edgeTmp[a] as number;
-    keys.set(keysTmp.subarray(a * KEY_SIZE, a * KEY_SIZE + KEY_SIZE), pos * KEY_SIZE);
+  for (let k = 0; k < edgeCount; k++) {
+    const edge = edges[k] as Edge;
+    const days = edge.transitDays.typical;
+    const cost = edge.costUsdPerFeu?.typical ?? UNKNOWN_COST;
+    for (let side = 0; side < 2; side++) {
+      const from = ends[2 * k + side] as number;
+      const to = ends[2 * k + 1 - side] as number;
+      const pos = fill[from] as number;
+      fill[from] = pos + 1;
+      heads[pos] = to;
+      tails[pos] = from;
+      arcEdge[pos] = k;
+      const dwell = dwellKey[to] as number;
+      const o = pos * KEY_SIZE;
+      keys[o] = (base[k] as number) + (usableWeight(dwell) ? dwell : checkedWeight(dwell, `node "${nodeIds[to] as string}"`));
+      keys[o + 1] = days + (dwellDays[to] as number);
+      keys[o + 2] = cost + (dwellCost[to] as number);
+      keys[o + 3] = edge.distanceKm;
+    }
   }
   return { nodeIds, indexOf, offsets, heads, tails, arcEdge, keys, edges };
 }
 
-/** Whether a is less than b, allowing for rounding in sums of decimal figures. */
-function less(a: number, b: number): boolean {
-  if (b === Infinity) return a < b;
-  return a < b - 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+/** -1, 0 or 1 as a is less than, equal to or greater than b, allowing for rounding in sums of decimal figures. */
+function compareWeights(a: number, b: number): number {
+  if (a === b) return 0;
+  if (b === Infinity) return -1;
+  if (a === Infinity) return 1;
+  const tolerance = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a < b - tolerance ? -1 : b < a - tolerance ? 1 : 0;
 }
 
 /** A path in a compact graph: node indexes, arc indexes, and its summed key. */
@@ -118,10 +131,8 @@ export function lexShortestPath(g: CompactGraph, source: number, target: number,
   let size = 0;
   const lessNode = (u: number, v: number) => {
     for (let k = 0; k < K; k++) {
-      const a = dist[u * K + k] as number;
-      const b = dist[v * K + k] as number;
-      if (less(a, b)) return true;
-      if (less(b, a)) return false;
+      const c = compareWeights(dist[u * K + k] as number, dist[v * K + k] as number);
+      if (c !== 0) return c < 0;
     }
     return u < v;
   };
@@ -173,20 +184,13 @@ export function lexShortestPath(g: CompactGraph, source: number, target: number,
     for (let a = g.offsets[u] as number; a < end; a++) {
       const v = g.heads[a] as number;
       if (done[v] || (blocked !== undefined && blocked[v])) continue;
-      let better = false;
-      let decided = false;
+      let order = 0;
       for (let k = 0; k < K; k++) {
         const c = (dist[u * K + k] as number) + (g.keys[a * K + k] as number);
         cand[k] = c;
-        if (!decided) {
-          const d = dist[v * K + k] as number;
-          if (less(c, d)) {
-            better = true;
-            decided = true;
-          } else if (less(d, c)) decided = true;
-        }
+        if (order === 0) order = compareWeights(c, dist[v * K + k] as number);
       }
-      if (!better) continue;
+      if (order >= 0) continue;
       for (let k = 0; k < K; k++) dist[v * K + k] = cand[k] as number;
       viaArc[v] = a;
       if (pos[v] === -1) {

@@ -1,4 +1,4 @@
-// The best route for a query (graphology-shortest-path's indexed Dijkstra on checked weights),
+// The best route for a query (the compact search of compact-search.ts on checked weights),
 // and, when there is none, a reason a user can act on.
 import { nodeExclusion, type Exclusion } from './build-graph.ts';
 import { modelAtYear } from '../network/periods.ts';

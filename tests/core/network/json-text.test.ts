@@ -1,6 +1,7 @@
 // Reading JSON text safely: paths of too-deep containers and of numbers past a double, the byte-order mark,
 // and messages about values of any depth that never recurse without bound.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { MAX_JSON_DEPTH, parseJsonText, scanJson, shortJsonPath } from '../../../src/core/network/json-text.ts';
 import { describeValue } from '../../../src/core/network/json-path.ts';
 
@@ -51,5 +52,47 @@ describe('describeValue', () => {
     expect(describeValue(Number.NaN)).toBe('NaN');
     expect(describeValue('x'.repeat(100))).toBe(`"${'x'.repeat(56)}...`);
     expect(describeValue(undefined)).toBe('nothing');
+  });
+});
+
+describe('scanJson and parseJsonText on random documents', () => {
+  /** The paths of non-finite numbers and the first too-deep container, in document order, from the parsed value. */
+  function expected(value: unknown, maxDepth: number): { tooDeep: (string | number)[] | null; huge: (string | number)[][] } {
+    const huge: (string | number)[][] = [];
+    let tooDeep: (string | number)[] | null = null;
+    const walk = (v: unknown, path: (string | number)[]): boolean => {
+      if (typeof v === 'number' && !Number.isFinite(v)) huge.push(path);
+      if (typeof v !== 'object' || v === null) return true;
+      if (path.length >= maxDepth) {
+        tooDeep = path;
+        return false;
+      }
+      const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+      return entries.every(([k, x]) => walk(x, [...path, k]));
+    };
+    walk(value, []);
+    return { tooDeep, huge };
+  }
+
+  it('report the paths a walk of the parsed value finds: keys with escapes, numbers past a double, deep nesting', () => {
+    const keys = fc.constantFrom('a', 'b"c', 'd\\e', '1', '10', 'é', 'x y', '');
+    const leaf = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant('1e999'), fc.string(), fc.boolean(), fc.constant(null));
+    const doc = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(keys, tie('value'), { maxKeys: 4 })),
+    })).value;
+    fc.assert(
+      fc.property(doc, fc.integer({ min: 1, max: 6 }), (value, maxDepth) => {
+        // A marker string becomes a number literal too large for a double (JSON.stringify cannot write one).
+        const text = JSON.stringify(value).replaceAll('"1e999"', '1e999');
+        const parsed: unknown = JSON.parse(text);
+        const want = expected(parsed, maxDepth);
+        const scan = scanJson(text, maxDepth);
+        expect(scan.tooDeep).toEqual(want.tooDeep);
+        if (want.tooDeep === null) expect(scan.hugeNumbers.map((h) => h.path)).toEqual(want.huge);
+        const { issues } = parseJsonText(text, 'f.json', maxDepth);
+        expect(issues.length > 0).toBe(want.tooDeep !== null || want.huge.length > 0);
+      }),
+      { numRuns: 500, seed: 14 },
+    );
   });
 });

@@ -5,19 +5,20 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import { fileURLToPath } from 'node:url';
-import { PERT_METHOD, type Model, type ObservationsFile, type Scenario } from '../core/index.ts';
+import type { Model, ObservationsFile, Scenario } from '../core/index.ts';
 import { corridorColor } from '../core/output/geojson.ts';
 import { loadObservationsFile, loadScenario, shippedScenarios } from '../core/load.ts';
 import { accessLog } from './access-log.ts';
-import { createAnswers, escapedJson, type Endpoint } from './answers.ts';
-import { inlineRunner, QueueFullError, type HeavyRunner } from './heavy-pool.ts';
-import { calibrationPages } from './routes/calibration.ts';
-import { openApiDocument } from './openapi.ts';
-import { canonicalValues, formValues, queryString, type FieldError } from './params.ts';
+import { createAnswers, escapedJson } from './answers.ts';
+import { inlineRunner, type HeavyRunner } from './heavy-pool.ts';
+import { formValues, type FieldError } from './params.ts';
 import { createRenderer, type Render } from './render.ts';
-import { ResponseCache, type CachedResponse } from './response-cache.ts';
+import { analysisPages } from './routes/analyses.ts';
+import { apiRoutes } from './routes/api.ts';
+import { calibrationPages } from './routes/calibration.ts';
+import { comparePages } from './routes/compare.ts';
+import { endpointHandlers, sendAnswer } from './routes/endpoint.ts';
 import { networkPages } from './routes/network.ts';
-import { countryName, type FormPage } from './form-view.ts';
 
 export { escapedJson };
 
@@ -58,8 +59,6 @@ export function createApp(options: AppOptions): express.Express {
   const ready = options.ready ?? (() => true);
   const page = (res: Response, status: number, view: string, data: Record<string, unknown>) =>
     res.status(status).type('html').send(render(view, { network, ...data }));
-  /** Today's date, YYYY-MM-DD: a compare page says when it was made, so cached pages are kept for the day only. */
-  const today = () => new Date().toISOString().slice(0, 10);
 
   const app = express();
   app.disable('x-powered-by');
@@ -108,109 +107,15 @@ export function createApp(options: AppOptions): express.Express {
     res.type('text/css').send(`${corridorCss}\n.swatch-best { background: #333333; }\n`);
   });
 
-  // Answers of the compare and analysis endpoints, keyed by endpoint and the canonical query (trimmed, ids
-  // resolved). Identical heavy requests in flight share one computation.
-  const cache = new ResponseCache();
-  const inFlight = new Map<string, Promise<CachedResponse>>();
-  const send = (res: Response, answer: CachedResponse) => {
-    res.status(answer.status).type(answer.type);
-    if (answer.headers) res.set(answer.headers);
-    res.send(answer.body);
-  };
-  const busy = (endpoint: Endpoint, err: QueueFullError, values: ReturnType<typeof formValues>): CachedResponse => {
-    const errors: FieldError[] = [{ field: 'request', message: `The server is busy with other long computations; please try again in ${err.retryAfterS} s.` }];
-    const answer = answers.error(endpoint, 503, errors, values);
-    return { ...answer, headers: { ...answer.headers, 'Retry-After': String(err.retryAfterS) } };
-  };
-  const endpoint = (name: Endpoint) => async (req: Request, res: Response) => {
-    const values = canonicalValues(base, formValues(req.query));
-    const view = name === 'pareto' || name === 'capacity' || name === 'timeline' ? (name as FormPage) : null;
-    if (view && values.from === '' && values.to === '' && Object.keys(req.query as object).length === 0) {
-      send(res, answers.formPage(view, { ...values, from: 'xian', to: 'duisburg' }));
-      return;
-    }
-    // A compare page names the day it was made and its own address, so those are part of its key.
-    const pageInfo = name === 'compare' ? { origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`, made: today() } : undefined;
-    const key = `${name}?${queryString(values)}${pageInfo ? ` ${pageInfo.origin} ${pageInfo.made}` : ''}`;
-    const hit = cache.get(key);
-    if (hit) {
-      send(res, hit);
-      return;
-    }
-    let answer: CachedResponse;
-    if (!answers.isHeavy(name, values)) answer = answers.answer(name, values, pageInfo);
-    else {
-      // Bad input is answered here, cheaply; only valid heavy requests wait for a thread.
-      const rejected = answers.reject(name, values);
-      if (rejected) answer = rejected;
-      else {
-        let pending = inFlight.get(key);
-        if (!pending) {
-          pending = heavy.run({ endpoint: name, values, ...(pageInfo ? { page: pageInfo } : {}) });
-          inFlight.set(key, pending);
-          const forget = () => inFlight.delete(key);
-          pending.then(forget, forget);
-        }
-        try {
-          answer = await pending;
-        } catch (err) {
-          if (err instanceof QueueFullError) {
-            send(res, busy(name, err, values));
-            return;
-          }
-          throw err;
-        }
-      }
-    }
-    if (answer.status < 500) cache.set(key, answer);
-    send(res, answer);
-  };
-
-  app.get('/', (req, res) => {
-    const values = formValues(req.query);
-    if (values.from === '' && values.to === '') Object.assign(values, { from: 'xian', to: 'duisburg', samples: values.samples || '1000' });
-    send(res, answers.formPage('compare', values));
-  });
-  for (const name of ['compare', 'compare.csv', 'api/compare', 'api/compare.geojson', 'api/route', 'pareto', 'api/pareto', 'capacity', 'api/capacity', 'timeline', 'api/timeline'] as const) {
-    app.get(`/${name}`, endpoint(name));
-  }
-
-  const factorSources = base.factors.sources;
-  const factorNumber = (id: string) => factorSources.findIndex((x) => x.id === id) + 1;
-  const methodPage = render('method', {
-    network,
-    title: 'Method',
-    method: base.factors.method,
-    tonnesPerFeu: base.factors.tonnesPerFeu,
-    factors: base.factors.factors.map((f) => ({
-      mode: f.mode,
-      traction: f.traction ?? '',
-      country: f.country ? countryName(f.country) : 'any',
-      grams: f.gramsCo2ePerTonneKm,
-      basis: f.basis,
-      refs: f.sources.map((id) => ({ n: factorNumber(id) })).filter((r) => r.n > 0),
-      note: f.note ?? '',
-    })),
-    factorSources: factorSources.map((x, i) => ({ ...x, n: i + 1 })),
-    pert: PERT_METHOD,
-  });
-  app.get('/method', (_req, res) => {
-    res.type('html').send(methodPage);
-  });
-
-  const networkJson = escapedJson(network);
-  app.get('/api/network', (_req, res) => {
-    res.type('json').send(networkJson);
-  });
-  const openApiJson = escapedJson(openApiDocument(base, [...scenarios.keys()]));
-  app.get('/api/openapi.json', (_req, res) => {
-    res.type('json').send(openApiJson);
-  });
-
+  // One route module per page family; the compare and analysis endpoints share one cache and the heavy pool.
+  const endpoint = endpointHandlers(base, answers, heavy);
+  app.use(comparePages(answers, endpoint));
+  app.use(analysisPages(base, render, endpoint));
+  app.use(apiRoutes(base, scenarios, endpoint));
   app.use(networkPages(base, scenarios, page));
   app.use(calibrationPages(base, options.observations ?? loadObservationsFile(base), page));
 
-  const sendJsonError = (res: Response, status: number, errors: FieldError[]) => send(res, answers.error('api/compare', status, errors, formValues({})));
+  const sendJsonError = (res: Response, status: number, errors: FieldError[]) => sendAnswer(res, answers.error('api/compare', status, errors, formValues({})));
   app.use((req: Request, res: Response) => {
     if (req.path.startsWith('/api/')) sendJsonError(res, 404, [{ field: 'path', message: `no such endpoint: ${req.path}` }]);
     else page(res, 404, 'error', { title: 'Not found', heading: 'Not found', message: `There is no page at ${req.path}.` });

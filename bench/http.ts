@@ -2,7 +2,7 @@
 // drives it with autocannon for a bounded time per endpoint, then measures a cached page's latency while 20 heavy
 // requests run, with heavy work on the main thread (HEAVY_THREADS=0, as before the pool) and in the worker-thread
 // pool, in the same run. Prints tables and writes bench/http-results.json. Traffic goes to 127.0.0.1 only.
-// BENCH_HTTP_ONLY=contention skips the autocannon cases.
+// BENCH_HTTP_ONLY=contention skips the autocannon cases; BENCH_HTTP_ONLY=ratio runs only the hello-world ratio.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -230,8 +230,9 @@ interface Row {
 }
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_HTTP_ONLY ?? '';
   const rows: Row[] = [];
-  if (process.env.BENCH_HTTP_ONLY !== 'contention') {
+  if (only === '') {
     const server = await startServer();
     try {
       for (const c of CASES) {
@@ -265,21 +266,26 @@ async function main(): Promise<void> {
   }
 
   // Before and after, in the same run: heavy work on the main thread, then in the worker-thread pool.
-  const before = await contention('heavy work on the main thread (HEAVY_THREADS=0)', { HEAVY_THREADS: '0' });
-  const after = await contention('heavy work in the worker-thread pool (default)', {});
-  const ratio = { p50: Math.round((before.cachedP50Ms / after.cachedP50Ms) * 10) / 10, p99: Math.round((before.cachedP99Ms / after.cachedP99Ms) * 10) / 10 };
-  console.log(`Cached page (${CACHED_PATH}) while ${HEAVY_REQUESTS} heavy requests (${HEAVY_PATH}&seed=1..${HEAVY_REQUESTS}) run:`);
-  const head = `${'mode'.padEnd(50)}${'cached n'.padStart(9)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'max ms'.padStart(10)}${'heavy s'.padStart(9)}  heavy statuses`;
-  console.log(head);
-  console.log('-'.repeat(head.length));
-  for (const c of [before, after]) {
-    console.log(`${c.mode.padEnd(50)}${String(c.cachedRequests).padStart(9)}${String(c.cachedP50Ms).padStart(10)}${String(c.cachedP99Ms).padStart(10)}${String(c.cachedMaxMs).padStart(10)}${String(c.heavyWallS).padStart(9)}  ${JSON.stringify(c.heavyStatuses)}${c.cachedFailed ? `, ${c.cachedFailed} cached failed` : ''}`);
+  let before: Contention | null = null;
+  let after: Contention | null = null;
+  let ratio: { p50: number; p99: number } | null = null;
+  if (only === '' || only === 'contention') {
+    before = await contention('heavy work on the main thread (HEAVY_THREADS=0)', { HEAVY_THREADS: '0' });
+    after = await contention('heavy work in the worker-thread pool (default)', {});
+    ratio = { p50: Math.round((before.cachedP50Ms / after.cachedP50Ms) * 10) / 10, p99: Math.round((before.cachedP99Ms / after.cachedP99Ms) * 10) / 10 };
+    console.log(`Cached page (${CACHED_PATH}) while ${HEAVY_REQUESTS} heavy requests (${HEAVY_PATH}&seed=1..${HEAVY_REQUESTS}) run:`);
+    const head = `${'mode'.padEnd(50)}${'cached n'.padStart(9)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'max ms'.padStart(10)}${'heavy s'.padStart(9)}  heavy statuses`;
+    console.log(head);
+    console.log('-'.repeat(head.length));
+    for (const c of [before, after]) {
+      console.log(`${c.mode.padEnd(50)}${String(c.cachedRequests).padStart(9)}${String(c.cachedP50Ms).padStart(10)}${String(c.cachedP99Ms).padStart(10)}${String(c.cachedMaxMs).padStart(10)}${String(c.heavyWallS).padStart(9)}  ${JSON.stringify(c.heavyStatuses)}${c.cachedFailed ? `, ${c.cachedFailed} cached failed` : ''}`);
+    }
+    console.log(`Ratio before/after: p50 ${ratio.p50}×, p99 ${ratio.p99}×`);
   }
-  console.log(`Ratio before/after: p50 ${ratio.p50}×, p99 ${ratio.p99}×`);
 
   // Distinct pages against a hello-world, its own section with its own server.
   let helloRatio: HelloWorldRatio | null = null;
-  if (process.env.BENCH_HTTP_ONLY !== 'contention') {
+  if (only === '' || only === 'ratio') {
     helloRatio = await helloWorldRatio();
     console.log('');
     console.log('Distinct /compare pages against an Express hello-world (same machine, same run, measured in turn):');
@@ -292,6 +298,8 @@ async function main(): Promise<void> {
   const method = `One server process (corridors serve, WORKERS=1) and the load in this process, both on this machine (${cpus.length} cores shared); traffic to 127.0.0.1 only. Throughput cases: autocannon, ${CONNECTIONS} connections for ${DURATION_S} s per case after a 1 s warm-up; the first three cases repeat one URL (answered from the response cache after the first request); the distinct cases cycle through 400 pair-and-objective or 500 pair-and-edit combinations, more than the cache holds, so every request is computed. Contention: after a warm-up, ${HEAVY_REQUESTS} heavy requests with distinct seeds are sent at once and the cached page is requested every ${CACHED_EVERY_MS} ms (open loop, a new connection each) until all have answered, each timed to its last byte; first with HEAVY_THREADS=0 (heavy work on the main thread, as before the pool), then with the default pool (one thread per core).`;
   console.log(`Machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}`);
   console.log(`Method: ${method}`);
+  // A partial run prints its figures only, so that the results file always holds one whole run.
+  if (only !== '') return;
   writeFileSync(new URL('./http-results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, method, results: rows, contention: { heavyPath: HEAVY_PATH, cachedPath: CACHED_PATH, heavyRequests: HEAVY_REQUESTS, before, after, ratio }, helloWorldRatio: helloRatio }, null, 2)}\n`);
   console.log('Wrote bench/http-results.json');
 }

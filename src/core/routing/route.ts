@@ -105,6 +105,7 @@ export interface Totals {
 /** A route: the nodes it visits, its legs and their totals. */
 export interface Route {
   nodes: string[];
+  /** In travel order. Each leg is frozen and shared with the other routes of the same model that travel that hop. */
   legs: Leg[];
   totals: Totals;
   /** The corridors that contain every leg of this route. */
@@ -258,13 +259,52 @@ export function sumTotals(
   };
 }
 
-/** Builds a route from the node path and the id of the edge priced on each hop. */
+/** Freezes a leg and everything in it, so that the legs routes share cannot be edited through any one of them. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** How many tonnes-per-FEU figures a model keeps legs for; the oldest figure's legs are dropped first. */
+const LEG_CACHE_LOADS = 8;
+const legCache = new WeakMap<Model, Map<number, Map<string, Leg>>>();
+
+/**
+ * The leg of one hop of a model's network, built once per model, edge, direction, pass-through and tonnes per
+ * FEU and then shared, frozen, by every route that travels it (models are never changed once made, so an entry
+ * never goes stale; a what-if works on a model of its own).
+ */
+function modelLeg(model: Model, edge: Edge, fromId: string, passThrough: boolean, tonnesPerFeu: number): Leg {
+  let perModel = legCache.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    legCache.set(model, perModel);
+  }
+  let legs = perModel.get(tonnesPerFeu);
+  if (!legs) {
+    legs = new Map();
+    perModel.set(tonnesPerFeu, legs);
+    if (perModel.size > LEG_CACHE_LOADS) perModel.delete(perModel.keys().next().value as number);
+  }
+  const key = `${edge.id} ${fromId} ${passThrough ? 1 : 0}`;
+  let leg = legs.get(key);
+  if (!leg) {
+    leg = deepFreeze(buildLeg(model, edge, fromId, passThrough, tonnesPerFeu));
+    legs.set(key, leg);
+  }
+  return leg;
+}
+
+/** Builds a route from the node path and the id of the edge priced on each hop; its legs are shared and frozen. */
 export function buildRoute(model: Model, nodes: readonly string[], edgeIds: readonly string[], tonnesPerFeu: number): Route {
   const legs = edgeIds.map((id, i) => {
     const edge = model.edgeById.get(id);
     const from = nodes[i];
     if (!edge || from === undefined) throw new Error(`route: hop ${i} has no edge "${id}"`);
-    return buildLeg(model, edge, from, i < edgeIds.length - 1, tonnesPerFeu);
+    return modelLeg(model, edge, from, i < edgeIds.length - 1, tonnesPerFeu);
   });
   const corridors = model.corridorIds.filter((c) => legs.every((l) => l.corridors.includes(c)));
   const nodeName = (id: string) => model.nodeById.get(id)?.name ?? id;

@@ -22,7 +22,7 @@ export function createRenderer(): Render {
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
     hbs.registerPartial(file.slice(0, -4), source(join(partialsDir, file)));
   }
-  const options = { strict: false, noEscape: false };
+  const options = { strict: false, noEscape: false, knownHelpersOnly: true };
   const layout = hbs.compile(source(join(VIEWS_DIR, 'layouts', 'main.hbs')), options);
   const views = new Map<string, HandlebarsTemplateDelegate>();
   for (const file of readdirSync(VIEWS_DIR).filter((f) => f.endsWith('.hbs'))) {

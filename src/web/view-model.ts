@@ -147,55 +147,128 @@ function sourceIndex(model: Model, id: string): number {
 }
 
 /**
- * The footnotes of a list of source ids, numbered in order of first use on the page, with runs of consecutive
- * numbers written as one range ("26–29") that links to its first source.
+ * The footnotes of a list of source ids as text ("1–2 5"), numbered in order of first use on the page, with runs
+ * of consecutive numbers written as one range. The list follows the legs; links here would weigh more than the
+ * legs' figures.
  */
-function refs(notes: PageFootnotes, ids: readonly string[]): { n: number; text: string }[] {
-  const nums = [...new Set(notes.cite(ids))].sort((a, b) => a - b);
-  const out: { n: number; text: string }[] = [];
+function refText(notes: PageFootnotes, ids: readonly string[]): string {
+  const cited = notes.cite(ids);
+  const nums = cited.length > 1 ? [...new Set(cited)].sort((a, b) => a - b) : cited;
+  let out = '';
   for (let i = 0; i < nums.length; ) {
     let j = i;
     while (j + 1 < nums.length && nums[j + 1] === (nums[j] as number) + 1) j++;
     const a = nums[i] as number;
     const b = nums[j] as number;
-    out.push({ n: a, text: b > a ? `${a}–${b}` : String(a) });
+    out += `${out ? ' ' : ''}${b > a ? `${a}–${b}` : a}`;
     i = j + 1;
   }
   return out;
 }
 
-/** A leg row or a dwell row of a legs table, or a run of legs shown in full under another corridor. */
-type LegRow =
-  | { leg: true; n: number; name: string; href: string; status: string; mode: string; km: Cell; days: Cell; cost: Cell; capacity: Cell; refs: { n: number; text: string }[]; limit: boolean; close: string }
-  | { dwell: true; place: string; href: string; what: string; days: Cell; cost: Cell; capacity: Cell; refs: { n: number; text: string }[]; limit: boolean }
-  | { same: true; range: string; from: string; to: string; corridor: string; km: string; days: string };
-
-const est = (c: Cell) => (c.estimated ? '<td class=e>' : '<td>') + esc(c.text);
-/** Footnote numbers as text ("1–2 5"): the list follows the legs, and links here would weigh more than the legs' figures. */
-const refLinks = (list: { n: number; text: string }[]) => list.map((r) => esc(r.text)).join(' ');
+/** One figure cell of a legs table, its class marking an estimate; the end tag is optional and left out. */
+const cell = (text: string, estimated: boolean) => (estimated ? '<td class=e>' : '<td>') + esc(text);
 const LIMIT_MARK = ' <strong class=limit-mark>limits capacity</strong>';
 
 /**
- * One row of a legs table as HTML, every value escaped (esc). Optional end tags (</td>, </tr>) are left out:
- * the legs are the longest part of the page, and writing them here rather than through Handlebars' per-cell
- * helpers halves the time a page takes to render.
+ * What a leg row shows that depends only on the leg (and the model it belongs to), every value escaped:
+ * the segment's link up to the query, the rest of its name cell, and the figure cells up to the sources cell.
  */
-function legRowHtml(r: LegRow): string {
-  if ('leg' in r) {
-    return `<tr${r.limit ? ' class=limit' : ''}><td>${r.n}<td><a href="${esc(r.href)}">${esc(r.name)}</a>${r.status ? ` <small>(${esc(r.status)})</small>` : ''}${r.limit ? LIMIT_MARK : ''}<td>${esc(r.mode)}${est(r.km)}${est(r.days)}${est(r.cost)}${est(r.capacity)}<td>${refLinks(r.refs)}<td><a href="${r.close}">close</a>\n`;
-  }
-  if ('dwell' in r) {
-    return `<tr class="dwell${r.limit ? ' limit' : ''}"><td><td>at <a href="${esc(r.href)}">${esc(r.place)}</a>: ${esc(r.what)}${r.limit ? LIMIT_MARK : ''}<td><td>${est(r.days)}${est(r.cost)}${est(r.capacity)}<td>${refLinks(r.refs)}<td>\n`;
-  }
-  return `<tr class=same><td>${esc(r.range)}<td colspan=2>${esc(r.from)} → ${esc(r.to)}: as on the ${esc(r.corridor)}<td>${esc(r.km)}<td>${esc(r.days)}<td colspan=3><td>\n`;
+interface LegCells {
+  href: string;
+  name: string;
+  figures: string;
+}
+
+/** What a dwell row shows that depends only on its leg and the next one: null where no dwell is counted. */
+interface DwellCells {
+  node: string;
+  place: string;
+  figures: string;
 }
 
 /**
- * The legs of each route, best first. A run of two or more legs that an earlier table already lists in
- * full reads as one row ("as on the Northern corridor"), except where it holds this route's bottleneck.
+ * The cells of each shared leg, per model: a leg from buildRoute is frozen and belongs to one model (a what-if has
+ * its own), so its cells never change and never mix networks. A leg that is not frozen is formatted afresh.
+ */
+const legCellCache = new WeakMap<Model, WeakMap<Leg, { cells: LegCells; dwell: Map<Leg | null, DwellCells | null> }>>();
+
+function cachedLeg(model: Model, l: Leg) {
+  if (!Object.isFrozen(l)) return { cells: legCells(model, l), dwell: new Map<Leg | null, DwellCells | null>() };
+  let perModel = legCellCache.get(model);
+  if (!perModel) {
+    perModel = new WeakMap();
+    legCellCache.set(model, perModel);
+  }
+  let hit = perModel.get(l);
+  if (!hit) {
+    hit = { cells: legCells(model, l), dwell: new Map() };
+    perModel.set(l, hit);
+  }
+  return hit;
+}
+
+function legCells(model: Model, l: Leg): LegCells {
+  const est = (f: string) => l.estimated.includes(f);
+  const status = l.status === 'operational' ? '' : l.status.replace('-', ' ');
+  const mode = l.traction === 'electric' ? `${MODE[l.mode]} (el.)` : MODE[l.mode];
+  return {
+    href: `<a href="${esc(`/edges/${l.edge}`)}`,
+    name: `">${esc(edgeName(model, l.edge))}</a>${status ? ` <small>(${esc(status)})</small>` : ''}`,
+    figures:
+      `<td>${esc(mode)}` +
+      cell(fmtInt(l.distanceKm), est('distanceKm')) +
+      cell(fmtRange(l.transitDays, fmtDays), est('transitDays')) +
+      cell(l.costUsdPerFeu ? fmtRange(l.costUsdPerFeu, fmtInt) : 'unknown', est('costUsdPerFeu')) +
+      cell(l.capacityMtpa === null ? (l.unlimited ? 'not limiting' : '') : fmtMt(l.capacityMtpa), est('capacityMtpa')) +
+      '<td>',
+  };
+}
+
+/** The dwell row's cells where leg `i` of the route ends, kept with the leg by the leg that follows it. */
+function dwellCells(model: Model, route: Route, i: number, dwell: Map<Leg | null, DwellCells | null>): DwellCells | null {
+  const next = route.legs[i + 1] ?? null;
+  const hit = dwell.get(next);
+  if (hit !== undefined) return hit;
+  const l = route.legs[i] as Leg;
+  const d = dwellAt(model, route, i);
+  const est = (f: string) => l.estimated.includes(f);
+  const out = d
+    ? {
+        node: d.node,
+        place: `at <a href="${esc(`/nodes/${d.node}`)}">${esc(d.name)}</a>: ${esc(d.what)}`,
+        figures:
+          '<td><td>' +
+          cell(fmtRange(d.days, fmtDays), est('dwellDays')) +
+          cell(d.costUsdPerFeu ? fmtRange(d.costUsdPerFeu, fmtInt) : '', est('dwellCostUsdPerFeu')) +
+          cell(l.nodeCapacityMtpa === null ? '' : fmtMt(l.nodeCapacityMtpa), est('nodeCapacityMtpa')) +
+          '<td>',
+      }
+    : null;
+  dwell.set(next, out);
+  return out;
+}
+
+/** `text` escaped for a quoted attribute, with its bare "&" kept: no parameter name of ours starts a character reference. */
+const bareAmp = (text: string) => esc(text).replace(/&amp;/g, '&');
+
+/**
+ * The legs of each route, best first, as table rows written here rather than through Handlebars' per-cell
+ * helpers (the legs are the longest part of the page), every value escaped (esc), optional end tags left out.
+ * A run of two or more legs that an earlier table already lists in full reads as one row ("as on the Northern
+ * corridor"), except where it holds this route's bottleneck.
  */
 function legTables(model: Model, notes: PageFootnotes, entries: { key: string; fullName: string; label: string; route: Route; isBest: boolean }[], ctx: PageContext, pair: string) {
-  const shown: { label: string; edges: string[] }[] = [];
+  // Each table's edges by position, to find the runs a later table repeats.
+  const shown: { label: string; edges: string[]; at: Map<string, number[]> }[] = [];
+  const edgeQuery = pair ? esc(`?${pair}`) : '';
+  // Each leg's "close" link is this page's address with one more close= (withParam), unless it is closed already.
+  const closeBase = bareAmp(`?${ctx.query}`);
+  const closing = `&${ctx.query}&`;
+  const closeHref = (edge: string) => {
+    const param = `close=${encodeURIComponent(edge)}`;
+    return closing.includes(`&${param}&`) ? closeBase : `${closeBase}${bareAmp(ctx.query ? `&${param}` : param)}`;
+  };
   return entries.map((e) => {
     const route = e.route;
     const edges = route.legs.map((l) => l.edge);
@@ -204,13 +277,13 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
       const l = route.legs[i] as Leg;
       return b !== null && ((b.kind === 'edge' && b.id === l.edge) || (b.kind === 'node' && b.id === l.to));
     };
-    const rows: LegRow[] = [];
+    let body = '';
     let i = 0;
     while (i < route.legs.length) {
-      // The longest run from i that an earlier table lists in the same order.
+      // The longest run from i that an earlier table lists in the same order (the first such table on a tie).
       let best = { len: 0, label: '' };
       for (const s of shown) {
-        for (let p = s.edges.indexOf(edges[i] as string); p >= 0 && p < s.edges.length; p = s.edges.indexOf(edges[i] as string, p + 1)) {
+        for (const p of s.at.get(edges[i] as string) ?? []) {
           let len = 0;
           while (i + len < edges.length && s.edges[p + len] === edges[i + len] && !pinned(i + len)) len++;
           if (len > best.len) best = { len, label: s.label };
@@ -219,60 +292,33 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
       if (best.len >= 2) {
         const run = route.legs.slice(i, i + best.len);
         const days = run.reduce((sum, l, k) => sum + l.transitDays.typical + (i + k < route.legs.length - 1 ? (l.dwellDays?.typical ?? 0) : 0), 0);
-        rows.push({
-          same: true,
-          range: `${i + 1}–${i + best.len}`,
-          from: nodeName(model, run[0]?.from ?? ''),
-          to: nodeName(model, run[run.length - 1]?.to ?? ''),
-          corridor: best.label,
-          km: fmtInt(run.reduce((sum, l) => sum + l.distanceKm, 0)),
-          days: fmtDays(days),
-        });
+        const from = nodeName(model, run[0]?.from ?? '');
+        const to = nodeName(model, run[run.length - 1]?.to ?? '');
+        const km = fmtInt(run.reduce((sum, l) => sum + l.distanceKm, 0));
+        body += `<tr class=same><td>${esc(`${i + 1}–${i + best.len}`)}<td colspan=2>${esc(from)} → ${esc(to)}: as on the ${esc(best.label)}<td>${esc(km)}<td>${esc(fmtDays(days))}<td colspan=3><td>\n`;
         i += best.len;
         continue;
       }
       const l = route.legs[i] as Leg;
-      const est = (f: string) => l.estimated.includes(f);
-      const isLimit = b !== null && b.kind === 'edge' && b.id === l.edge;
-      rows.push({
-        leg: true,
-        n: i + 1,
-        name: edgeName(model, l.edge),
-        href: `/edges/${l.edge}${pair ? `?${pair}` : ''}`,
-        status: l.status === 'operational' ? '' : l.status.replace('-', ' '),
-        mode: l.traction === 'electric' ? `${MODE[l.mode]} (el.)` : MODE[l.mode],
-        km: { text: fmtInt(l.distanceKm), estimated: est('distanceKm') },
-        days: { text: fmtRange(l.transitDays, fmtDays), estimated: est('transitDays') },
-        cost: { text: l.costUsdPerFeu ? fmtRange(l.costUsdPerFeu, fmtInt) : 'unknown', estimated: est('costUsdPerFeu') },
-        capacity: { text: l.capacityMtpa === null ? (l.unlimited ? 'not limiting' : '') : fmtMt(l.capacityMtpa), estimated: est('capacityMtpa') },
-        refs: refs(notes, l.sources),
-        limit: isLimit,
-        // A bare & is valid here: no parameter name starts a character reference.
-        close: esc(`?${withParam(ctx.query, 'close', l.edge)}`).replace(/&amp;/g, '&'),
-      });
-      const d = dwellAt(model, route, i);
+      const { cells, dwell } = cachedLeg(model, l);
+      const limit = b !== null && b.kind === 'edge' && b.id === l.edge;
+      body += `<tr${limit ? ' class=limit' : ''}><td>${i + 1}<td>${cells.href}${edgeQuery}${cells.name}${limit ? LIMIT_MARK : ''}${cells.figures}${refText(notes, l.sources)}<td><a href="${closeHref(l.edge)}">close</a>\n`;
+      const d = dwellCells(model, route, i, dwell);
       if (d) {
-        rows.push({
-          dwell: true,
-          place: d.name,
-          href: `/nodes/${d.node}`,
-          what: d.what,
-          days: { text: fmtRange(d.days, fmtDays), estimated: est('dwellDays') },
-          cost: { text: d.costUsdPerFeu ? fmtRange(d.costUsdPerFeu, fmtInt) : '', estimated: est('dwellCostUsdPerFeu') },
-          capacity: { text: l.nodeCapacityMtpa === null ? '' : fmtMt(l.nodeCapacityMtpa), estimated: est('nodeCapacityMtpa') },
-          refs: refs(notes, l.dwellSources),
-          limit: b !== null && b.kind === 'node' && b.id === d.node,
-        });
+        const atLimit = b !== null && b.kind === 'node' && b.id === d.node;
+        body += `<tr class="dwell${atLimit ? ' limit' : ''}"><td><td>${d.place}${atLimit ? LIMIT_MARK : ''}${d.figures}${refText(notes, l.dwellSources)}<td>\n`;
       }
       i++;
     }
-    shown.push({ label: e.label, edges });
+    const at = new Map<string, number[]>();
+    edges.forEach((id, p) => at.set(id, [...(at.get(id) ?? []), p]));
+    shown.push({ label: e.label, edges, at });
     // The path names the ends and the places that matter (borders, ports, gauge changes); the table lists all.
     const notable = route.nodes.filter((n, k) => {
       const node = model.nodeById.get(n);
       return k === 0 || k === route.nodes.length - 1 || node?.kind === 'border' || node?.kind === 'port' || node?.gaugeChange === true;
     });
-    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), body: trusted(rows.map(legRowHtml).join('')) };
+    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), body: trusted(body) };
   });
 }
 

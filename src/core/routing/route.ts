@@ -208,34 +208,58 @@ export function sumTotals(
   let kmMin = 0;
   let kmMax = 0;
   let co2 = 0;
+  // The bottleneck is the first place with the smallest known capacity, in travel order (each leg's segment, then
+  // its far end, then the origin); it is named and its volume copied once, when the walk is done.
   let capacity: number | null = null;
-  let bottleneck: Bottleneck | null = null;
+  let limit: { kind: 'edge' | 'node'; leg: Leg | null; id: string } | null = null;
   const unlimitedEdges: string[] = [];
   const dwellCostMissingNodes: string[] = [];
   let estimatedFigures = 0;
-  const consider = (kind: 'edge' | 'node', id: string, name: string, cap: number | null, scope: 'all' | 'containers', volume: Volume | null) => {
-    if (cap === null || (capacity !== null && cap >= capacity)) return;
-    capacity = cap;
-    bottleneck = { kind, id, name, capacityMtpa: cap, scope, volume: volume ? structuredClone(volume) : null };
-  };
   for (const leg of legs) {
     distanceKm += leg.distanceKm;
     kmMin += leg.distanceKmRange.min;
     kmMax += leg.distanceKmRange.max;
     co2 += leg.co2KgPerFeu;
-    for (const k of ['typical', 'min', 'max'] as const) {
-      days[k] += leg.transitDays[k] + (leg.dwellDays?.[k] ?? 0);
-      cost[k] += (leg.costUsdPerFeu?.[k] ?? 0) + (leg.dwellCostUsdPerFeu?.[k] ?? 0);
-    }
-    if (!leg.costUsdPerFeu) costMissingEdges.push(leg.edge);
-    if (leg.dwellDays && !leg.dwellCostUsdPerFeu) dwellCostMissingNodes.push(leg.to);
+    const dd = leg.dwellDays;
+    const dc = leg.dwellCostUsdPerFeu;
+    const c = leg.costUsdPerFeu;
+    days.typical += leg.transitDays.typical + (dd?.typical ?? 0);
+    days.min += leg.transitDays.min + (dd?.min ?? 0);
+    days.max += leg.transitDays.max + (dd?.max ?? 0);
+    cost.typical += (c?.typical ?? 0) + (dc?.typical ?? 0);
+    cost.min += (c?.min ?? 0) + (dc?.min ?? 0);
+    cost.max += (c?.max ?? 0) + (dc?.max ?? 0);
+    if (!c) costMissingEdges.push(leg.edge);
+    if (dd && !dc) dwellCostMissingNodes.push(leg.to);
     if (leg.capacityMtpa === null) (leg.unlimited ? unlimitedEdges : unknownCapacityEdges).push(leg.edge);
-    consider('edge', leg.edge, names.edge?.(leg.edge) ?? leg.name, leg.capacityMtpa, leg.capacityScope, leg.volume);
-    consider('node', leg.to, names.node?.(leg.to) ?? leg.to, leg.nodeCapacityMtpa, 'all', leg.nodeVolume);
+    else if (capacity === null || leg.capacityMtpa < capacity) {
+      capacity = leg.capacityMtpa;
+      limit = { kind: 'edge', leg, id: leg.edge };
+    }
+    if (leg.nodeCapacityMtpa !== null && (capacity === null || leg.nodeCapacityMtpa < capacity)) {
+      capacity = leg.nodeCapacityMtpa;
+      limit = { kind: 'node', leg, id: leg.to };
+    }
     estimatedFigures += leg.estimated.length;
   }
   // A place's capacity counts on every route that starts, passes through or ends at it.
-  if (origin) consider('node', origin.id, names.node?.(origin.id) ?? origin.id, origin.capacityMtpa, 'all', origin.volume);
+  if (origin && origin.capacityMtpa !== null && (capacity === null || origin.capacityMtpa < capacity)) {
+    capacity = origin.capacityMtpa;
+    limit = { kind: 'node', leg: null, id: origin.id };
+  }
+  let bottleneck: Bottleneck | null = null;
+  if (limit !== null && capacity !== null) {
+    const { kind, leg, id } = limit;
+    const volume = kind === 'edge' ? (leg?.volume ?? null) : leg ? leg.nodeVolume : (origin?.volume ?? null);
+    bottleneck = {
+      kind,
+      id,
+      name: kind === 'edge' ? (names.edge?.(id) ?? leg?.name ?? id) : (names.node?.(id) ?? id),
+      capacityMtpa: capacity,
+      scope: kind === 'edge' ? (leg?.capacityScope ?? 'all') : 'all',
+      volume: volume ? structuredClone(volume) : null,
+    };
+  }
   const b = bottleneck as Bottleneck | null;
   const spare = b?.volume ? Math.max(0, round(b.capacityMtpa - b.volume.mtpa)) : null;
   const r3 = (o: { typical: number; min: number; max: number }) => ({ typical: round(o.typical), min: round(o.min), max: round(o.max) });

@@ -134,8 +134,20 @@ function closeGroups(model: Model, chosen: readonly string[], routes: readonly F
   return groups;
 }
 
-/** The open choices: planned and under-construction segments and the lines they belong to. */
+const unopened = new WeakMap<Model, ChoiceGroup[]>();
+
+/** The open choices: planned and under-construction segments and the lines they belong to (kept per model while none is chosen). */
 function openGroups(model: Model, chosen: readonly string[]): ChoiceGroup[] {
+  if (chosen.length) return plannedGroups(model, chosen);
+  let groups = unopened.get(model);
+  if (!groups) {
+    groups = plannedGroups(model, chosen);
+    unopened.set(model, groups);
+  }
+  return groups;
+}
+
+function plannedGroups(model: Model, chosen: readonly string[]): ChoiceGroup[] {
   const planned = model.network.edges.filter((e) => e.status !== 'operational');
   const lines = [...new Set(planned.flatMap((e) => (e.line ? [e.line] : [])))];
   // A planned line is one choice; its segments are listed one by one only when one of them is chosen.

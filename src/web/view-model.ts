@@ -124,26 +124,27 @@ class PageFootnotes {
   }
 }
 
-const sourceMaps = new WeakMap<Model, Map<string, Source>>();
-/** The network's sources by id, built once per model. */
-function sourcesById(model: Model): Map<string, Source> {
-  let m = sourceMaps.get(model);
-  if (!m) {
-    m = new Map(model.network.sources.map((s) => [s.id, s]));
-    sourceMaps.set(model, m);
-  }
-  return m;
-}
+const sourceItems = new WeakMap<Model, Map<string, string>>();
 
-const sourceIndexes = new WeakMap<Model, Map<string, number>>();
-/** A source's position in the network's list, from 1: the /sources page anchors each source as #n<position>. */
-function sourceIndex(model: Model, id: string): number {
-  let m = sourceIndexes.get(model);
-  if (!m) {
-    m = new Map(model.network.sources.map((s, i) => [s.id, i + 1]));
-    sourceIndexes.set(model, m);
+/**
+ * A source's entry in the page's numbered list, after its number: the title linking to the source on the
+ * /sources page, the publisher and the date, escaped, built once per model and source. The sources page anchors
+ * every source by its position in the network's list too (#n12): shorter than its id, many times a page.
+ */
+function sourceItem(model: Model, id: string): string {
+  let items = sourceItems.get(model);
+  if (!items) {
+    items = new Map();
+    sourceItems.set(model, items);
   }
-  return m.get(id) ?? 0;
+  let item = items.get(id);
+  if (item === undefined) {
+    const at = model.network.sources.findIndex((x) => x.id === id);
+    const s: Source | undefined = model.network.sources[at];
+    item = `><a href="/sources#n${at + 1}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`;
+    items.set(id, item);
+  }
+  return item;
 }
 
 /**
@@ -407,16 +408,7 @@ export function resultsView(base: Model, model: Model, result: CompareResult | S
     pair,
   );
   const q = result.query;
-  const byId = sourcesById(model);
-  const sourceList = trusted(
-    notes.order
-      .map((id, i) => {
-        const s = byId.get(id);
-        // The sources page anchors every source by its position too (#n12): shorter than its id, many times a page.
-        return `<li id=s${i + 1}><a href="/sources#n${sourceIndex(model, id)}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`;
-      })
-      .join(''),
-  );
+  const sourceList = trusted(notes.order.map((id, i) => `<li id=s${i + 1}${sourceItem(model, id)}`).join(''));
   return {
     isWhatIf: whatIf !== null,
     scenario: whatIf

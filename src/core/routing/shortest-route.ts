@@ -43,13 +43,18 @@ export function findRoute(model: Model, query: Query): RouteResult {
 /** Whether the edges join two nodes (undirected breadth-first search). */
 export function connects(edges: readonly Edge[], from: string, to: string): boolean {
   const adjacent = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = adjacent.get(a);
+    if (list) list.push(b);
+    else adjacent.set(a, [b]);
+  };
   for (const e of edges) {
-    adjacent.set(e.from, [...(adjacent.get(e.from) ?? []), e.to]);
-    adjacent.set(e.to, [...(adjacent.get(e.to) ?? []), e.from]);
+    link(e.from, e.to);
+    link(e.to, e.from);
   }
   const seen = new Set([from]);
   const queue = [from];
-  for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
+  for (let head = 0, node = queue[0]; node !== undefined; node = queue[++head]) {
     if (node === to) return true;
     for (const next of adjacent.get(node) ?? []) {
       if (!seen.has(next)) {

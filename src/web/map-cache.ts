@@ -2,6 +2,7 @@
 import { shortName, type CompareResult, type Model, type ScenarioCompareResult } from '../core/index.ts';
 import { renderMapSvg, type MapRoute } from './map.ts';
 import { corridorColor } from '../core/output/geojson.ts';
+import { flat } from './html.ts';
 
 /** Maps kept: one per distinct set of routes (about 20 KB each). */
 const LIMIT = 512;
@@ -31,7 +32,7 @@ export function mapFor(model: Model, result: CompareResult | ScenarioCompareResu
     cache.set(key, hit);
     return hit;
   }
-  const svg = renderMapSvg({ network: model.network, routes, title: `Routes from ${model.nodeById.get(result.query.from)?.name ?? result.query.from} to ${model.nodeById.get(result.query.to)?.name ?? result.query.to}` });
+  const svg = flat(renderMapSvg({ network: model.network, routes, title: `Routes from ${model.nodeById.get(result.query.from)?.name ?? result.query.from} to ${model.nodeById.get(result.query.to)?.name ?? result.query.to}` }));
   cache.set(key, svg);
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
   return svg;

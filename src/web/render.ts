@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { flat } from './html.ts';
 
 /** The views folder. */
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
@@ -44,7 +45,7 @@ let fragments: typeof Handlebars | null = null;
 
 /**
  * Renders one partial of views/partials on its own, for fragments that pages share and the view models cache
- * (the place pickers). Compiled on first use, in an environment of its own.
+ * (the place pickers), stored flat. Compiled on first use, in an environment of its own.
  */
 export function renderFragment(partial: string, data: Record<string, unknown>): Handlebars.SafeString {
   if (!fragments) {
@@ -57,5 +58,5 @@ export function renderFragment(partial: string, data: Record<string, unknown>): 
   if (template === undefined) throw new Error(`render: no partial "${partial}"`);
   const compiled = typeof template === 'function' ? template : fragments.compile(template);
   fragments.partials[partial] = compiled;
-  return new Handlebars.SafeString(compiled(data));
+  return new Handlebars.SafeString(flat(compiled(data)));
 }

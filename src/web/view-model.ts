@@ -25,7 +25,7 @@ import {
   type Source,
 } from '../core/index.ts';
 import { corridorColor } from '../core/output/geojson.ts';
-import { esc } from './html.ts';
+import { esc, flat } from './html.ts';
 import { queryHref, withParam } from './links.ts';
 import { trusted } from './render.ts';
 
@@ -141,7 +141,7 @@ function sourceItem(model: Model, id: string): string {
   if (item === undefined) {
     const at = model.network.sources.findIndex((x) => x.id === id);
     const s: Source | undefined = model.network.sources[at];
-    item = `><a href="/sources#n${at + 1}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`;
+    item = flat(`><a href="/sources#n${at + 1}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`);
     items.set(id, item);
   }
   return item;
@@ -214,15 +214,16 @@ function legCells(model: Model, l: Leg): LegCells {
   const status = l.status === 'operational' ? '' : l.status.replace('-', ' ');
   const mode = l.traction === 'electric' ? `${MODE[l.mode]} (el.)` : MODE[l.mode];
   return {
-    href: `<a href="${esc(`/edges/${l.edge}`)}`,
-    name: `">${esc(edgeName(model, l.edge))}</a>${status ? ` <small>(${esc(status)})</small>` : ''}`,
-    figures:
+    href: flat(`<a href="${esc(`/edges/${l.edge}`)}`),
+    name: flat(`">${esc(edgeName(model, l.edge))}</a>${status ? ` <small>(${esc(status)})</small>` : ''}`),
+    figures: flat(
       `<td>${esc(mode)}` +
-      cell(fmtInt(l.distanceKm), est('distanceKm')) +
-      cell(fmtRange(l.transitDays, fmtDays), est('transitDays')) +
-      cell(l.costUsdPerFeu ? fmtRange(l.costUsdPerFeu, fmtInt) : 'unknown', est('costUsdPerFeu')) +
-      cell(l.capacityMtpa === null ? (l.unlimited ? 'not limiting' : '') : fmtMt(l.capacityMtpa), est('capacityMtpa')) +
-      '<td>',
+        cell(fmtInt(l.distanceKm), est('distanceKm')) +
+        cell(fmtRange(l.transitDays, fmtDays), est('transitDays')) +
+        cell(l.costUsdPerFeu ? fmtRange(l.costUsdPerFeu, fmtInt) : 'unknown', est('costUsdPerFeu')) +
+        cell(l.capacityMtpa === null ? (l.unlimited ? 'not limiting' : '') : fmtMt(l.capacityMtpa), est('capacityMtpa')) +
+        '<td>',
+    ),
   };
 }
 
@@ -237,13 +238,14 @@ function dwellCells(model: Model, route: Route, i: number, dwell: Map<Leg | null
   const out = d
     ? {
         node: d.node,
-        place: `at <a href="${esc(`/nodes/${d.node}`)}">${esc(d.name)}</a>: ${esc(d.what)}`,
-        figures:
+        place: flat(`at <a href="${esc(`/nodes/${d.node}`)}">${esc(d.name)}</a>: ${esc(d.what)}`),
+        figures: flat(
           '<td><td>' +
-          cell(fmtRange(d.days, fmtDays), est('dwellDays')) +
-          cell(d.costUsdPerFeu ? fmtRange(d.costUsdPerFeu, fmtInt) : '', est('dwellCostUsdPerFeu')) +
-          cell(l.nodeCapacityMtpa === null ? '' : fmtMt(l.nodeCapacityMtpa), est('nodeCapacityMtpa')) +
-          '<td>',
+            cell(fmtRange(d.days, fmtDays), est('dwellDays')) +
+            cell(d.costUsdPerFeu ? fmtRange(d.costUsdPerFeu, fmtInt) : '', est('dwellCostUsdPerFeu')) +
+            cell(l.nodeCapacityMtpa === null ? '' : fmtMt(l.nodeCapacityMtpa), est('nodeCapacityMtpa')) +
+            '<td>',
+        ),
       }
     : null;
   dwell.set(next, out);

@@ -10,16 +10,29 @@ export interface CachedResponse {
   headers?: Record<string, string>;
 }
 
-/** An LRU cache bounded by entry count and total body size. */
+/** An answer with its body encoded as UTF-8 once: what the cache keeps and the socket is given. */
+export interface EncodedResponse extends Omit<CachedResponse, 'body'> {
+  body: Buffer;
+}
+
+/**
+ * The answer with its body as UTF-8 bytes. A page is encoded for sending anyway; kept as bytes, a repeated request
+ * is not encoded again, and the cache holds its pages outside the JavaScript heap that the garbage collector walks.
+ */
+export function encodeResponse(answer: CachedResponse): EncodedResponse {
+  return { ...answer, body: Buffer.from(answer.body, 'utf8') };
+}
+
+/** An LRU cache of encoded answers, bounded by entry count and total body size in bytes. */
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
+  private readonly entries = new Map<string, EncodedResponse>();
   private bytes = 0;
   constructor(
     private readonly maxEntries = 256,
     private readonly maxBytes = 64 * 2 ** 20,
   ) {}
 
-  get(key: string): CachedResponse | undefined {
+  get(key: string): EncodedResponse | undefined {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
@@ -28,7 +41,7 @@ export class ResponseCache {
     return hit;
   }
 
-  set(key: string, value: CachedResponse): void {
+  set(key: string, value: EncodedResponse): void {
     const old = this.entries.get(key);
     if (old) {
       this.bytes -= old.body.length;

@@ -5,13 +5,18 @@ import type { Model } from '../../core/index.ts';
 import type { Answers, Endpoint } from '../answers.ts';
 import { QueueFullError, type HeavyRunner } from '../heavy-pool.ts';
 import { canonicalValues, formValues, queryString, type FieldError } from '../params.ts';
-import { ResponseCache, type CachedResponse } from '../response-cache.ts';
+import { ResponseCache, encodeResponse, type CachedResponse, type EncodedResponse } from '../response-cache.ts';
 import type { FormPage } from '../form-view.ts';
 
-/** Sends a computed or cached answer. */
-export function sendAnswer(res: Response, answer: CachedResponse): void {
+/** Sends a computed or cached answer; a text body is sent as UTF-8 either way, and says so. */
+export function sendAnswer(res: Response, answer: CachedResponse | EncodedResponse): void {
   res.status(answer.status).type(answer.type);
   if (answer.headers) res.set(answer.headers);
+  if (typeof answer.body !== 'string') {
+    // Express names the charset only for a string body; the bytes are the same UTF-8.
+    const type = res.get('Content-Type');
+    if (type !== undefined && !/;\s*charset=/i.test(type)) res.set('Content-Type', `${type}; charset=utf-8`);
+  }
   res.send(answer.body);
 }
 
@@ -68,8 +73,9 @@ export function endpointHandlers(base: Model, answers: Answers, heavy: HeavyRunn
         }
       }
     }
-    if (answer.status < 500) cache.set(key, answer);
-    sendAnswer(res, answer);
+    const encoded = encodeResponse(answer);
+    if (encoded.status < 500) cache.set(key, encoded);
+    sendAnswer(res, encoded);
   };
 }
 

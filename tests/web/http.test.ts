@@ -197,6 +197,23 @@ describe('downloads', () => {
     expect(api.openapi).toBe('3.1.0');
     expect(Object.keys(api.paths)).toEqual(expect.arrayContaining(['/api/compare', '/api/route', '/api/network', '/api/compare.geojson', '/api/pareto', '/api/capacity', '/api/timeline']));
   });
+
+  it('names UTF-8 in every content type, computed or answered again from the cache, with the same bytes', async () => {
+    const types: Record<string, string> = {
+      '/compare?from=xian&to=budapest': 'text/html; charset=utf-8',
+      '/compare.csv?from=xian&to=budapest': 'text/csv; charset=utf-8',
+      '/api/compare?from=xian&to=budapest': 'application/json; charset=utf-8',
+      '/api/compare.geojson?from=xian&to=budapest': 'application/geo+json; charset=utf-8',
+      '/compare?from=xian&to=nowhere': 'text/html; charset=utf-8',
+    };
+    for (const [path, type] of Object.entries(types)) {
+      const first = await get(path);
+      const again = await get(path);
+      expect([first.type, again.type]).toEqual([type, type]);
+      expect(again.text).toBe(first.text);
+      expect(again.headers.get('content-length')).toBe(String(Buffer.byteLength(first.text)));
+    }
+  });
 });
 
 describe('bad input: 400 with the form and the user\'s values kept, never 500', () => {

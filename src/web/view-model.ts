@@ -384,8 +384,18 @@ export function resultsView(base: Model, model: Model, result: CompareResult | S
     const status = s ? s.delta.status : null;
     const unchanged = status === 'unchanged' || status === 'none';
     const bestBaseline = whatIf ? whatIf.best.baseline : null;
+    // Written out rather than spread from the entry: one object shape for every row.
     return {
-      ...e,
+      key: e.key,
+      label: e.label,
+      fullName: e.fullName,
+      color: e.color,
+      route: e.route,
+      isBest: e.isBest,
+      isBestRow: e.isBestRow,
+      close: e.close,
+      bestOf: e.bestOf,
+      scenarioSide: e.scenarioSide,
       hasRoute: e.route !== null,
       reason: e.reason ? withNames(model, e.reason, ctx.scenarios) : '',
       figures: e.route ? figures(model, e.route, bestRoute) : null,

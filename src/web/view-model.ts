@@ -153,16 +153,15 @@ function sourceItem(model: Model, id: string): string {
  * legs' figures.
  */
 function refText(notes: PageFootnotes, ids: readonly string[]): string {
-  const cited = notes.cite(ids);
-  const nums = cited.length > 1 ? [...new Set(cited)].sort((a, b) => a - b) : cited;
+  const nums = notes.cite(ids);
+  if (nums.length > 1) nums.sort((a, b) => a - b);
   let out = '';
   for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === (nums[j] as number) + 1) j++;
     const a = nums[i] as number;
-    const b = nums[j] as number;
+    let b = a;
+    // A run of consecutive numbers (a number cited twice counts once).
+    for (i++; i < nums.length && ((nums[i] as number) === b || (nums[i] as number) === b + 1); i++) b = nums[i] as number;
     out += `${out ? ' ' : ''}${b > a ? `${a}–${b}` : a}`;
-    i = j + 1;
   }
   return out;
 }

@@ -294,7 +294,8 @@ function deepFreeze<T>(value: T): T {
 
 /** How many tonnes-per-FEU figures a model keeps legs for; the oldest figure's legs are dropped first. */
 const LEG_CACHE_LOADS = 8;
-const legCache = new WeakMap<Model, Map<number, Map<string, Leg>>>();
+/** Per model and tonnes per FEU, each edge's four legs: from its `from` end or its `to` end, passing through or ending. */
+const legCache = new WeakMap<Model, Map<number, Map<Edge, (Leg | undefined)[]>>>();
 
 /**
  * The leg of one hop of a model's network, built once per model, edge, direction, pass-through and tonnes per
@@ -302,6 +303,8 @@ const legCache = new WeakMap<Model, Map<number, Map<string, Leg>>>();
  * never goes stale; a what-if works on a model of its own).
  */
 function modelLeg(model: Model, edge: Edge, fromId: string, passThrough: boolean, tonnesPerFeu: number): Leg {
+  // A hop that does not start at either end of its edge is built as given and not kept.
+  if (fromId !== edge.from && fromId !== edge.to) return buildLeg(model, edge, fromId, passThrough, tonnesPerFeu);
   let perModel = legCache.get(model);
   if (!perModel) {
     perModel = new Map();
@@ -313,11 +316,16 @@ function modelLeg(model: Model, edge: Edge, fromId: string, passThrough: boolean
     perModel.set(tonnesPerFeu, legs);
     if (perModel.size > LEG_CACHE_LOADS) perModel.delete(perModel.keys().next().value as number);
   }
-  const key = `${edge.id} ${fromId} ${passThrough ? 1 : 0}`;
-  let leg = legs.get(key);
+  let four = legs.get(edge);
+  if (!four) {
+    four = [undefined, undefined, undefined, undefined];
+    legs.set(edge, four);
+  }
+  const slot = (fromId === edge.from ? 0 : 2) + (passThrough ? 0 : 1);
+  let leg = four[slot];
   if (!leg) {
     leg = deepFreeze(buildLeg(model, edge, fromId, passThrough, tonnesPerFeu));
-    legs.set(key, leg);
+    four[slot] = leg;
   }
   return leg;
 }

@@ -279,7 +279,8 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
       const l = route.legs[i] as Leg;
       return b !== null && ((b.kind === 'edge' && b.id === l.edge) || (b.kind === 'node' && b.id === l.to));
     };
-    let body = '';
+    // The rows as parts joined once: one flat string, which the page's encoding copies without walking a tree.
+    const body: string[] = [];
     let i = 0;
     while (i < route.legs.length) {
       // The longest run from i that an earlier table lists in the same order (the first such table on a tie).
@@ -297,18 +298,18 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
         const from = nodeName(model, run[0]?.from ?? '');
         const to = nodeName(model, run[run.length - 1]?.to ?? '');
         const km = fmtInt(run.reduce((sum, l) => sum + l.distanceKm, 0));
-        body += `<tr class=same><td>${esc(`${i + 1}–${i + best.len}`)}<td colspan=2>${esc(from)} → ${esc(to)}: as on the ${esc(best.label)}<td>${esc(km)}<td>${esc(fmtDays(days))}<td colspan=3><td>\n`;
+        body.push(`<tr class=same><td>${esc(`${i + 1}–${i + best.len}`)}<td colspan=2>${esc(from)} → ${esc(to)}: as on the ${esc(best.label)}<td>${esc(km)}<td>${esc(fmtDays(days))}<td colspan=3><td>\n`);
         i += best.len;
         continue;
       }
       const l = route.legs[i] as Leg;
       const { cells, dwell } = cachedLeg(model, l);
       const limit = b !== null && b.kind === 'edge' && b.id === l.edge;
-      body += `<tr${limit ? ' class=limit' : ''}><td>${i + 1}<td>${cells.href}${edgeQuery}${cells.name}${limit ? LIMIT_MARK : ''}${cells.figures}${refText(notes, l.sources)}<td><a href="${closeHref(l.edge)}">close</a>\n`;
+      body.push('<tr', limit ? ' class=limit><td>' : '><td>', String(i + 1), '<td>', cells.href, edgeQuery, cells.name, limit ? LIMIT_MARK : '', cells.figures, refText(notes, l.sources), '<td><a href="', closeHref(l.edge), '">close</a>\n');
       const d = dwellCells(model, route, i, dwell);
       if (d) {
         const atLimit = b !== null && b.kind === 'node' && b.id === d.node;
-        body += `<tr class="dwell${atLimit ? ' limit' : ''}"><td><td>${d.place}${atLimit ? LIMIT_MARK : ''}${d.figures}${refText(notes, l.dwellSources)}<td>\n`;
+        body.push(atLimit ? '<tr class="dwell limit"><td><td>' : '<tr class="dwell"><td><td>', d.place, atLimit ? LIMIT_MARK : '', d.figures, refText(notes, l.dwellSources), '<td>\n');
       }
       i++;
     }
@@ -320,7 +321,7 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
       const node = model.nodeById.get(n);
       return k === 0 || k === route.nodes.length - 1 || node?.kind === 'border' || node?.kind === 'port' || node?.gaugeChange === true;
     });
-    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), body: trusted(body) };
+    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), body: trusted(body.join('')) };
   });
 }
 

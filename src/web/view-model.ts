@@ -166,6 +166,9 @@ function refText(notes: PageFootnotes, ids: readonly string[]): string {
   return out;
 }
 
+/** `text` escaped for a quoted attribute, with its bare "&" kept: no parameter name of ours starts a character reference. */
+const bareAmp = (text: string) => esc(text).replace(/&amp;/g, '&');
+
 /** One figure cell of a legs table, its class marking an estimate; the end tag is optional and left out. */
 const cell = (text: string, estimated: boolean) => (estimated ? '<td class=e>' : '<td>') + esc(text);
 const LIMIT_MARK = ' <strong class=limit-mark>limits capacity</strong>';
@@ -178,6 +181,9 @@ interface LegCells {
   href: string;
   name: string;
   figures: string;
+  /** The close= parameter of the segment, as withParam adds it, and as written in an href. */
+  closeParam: string;
+  closeAttr: string;
 }
 
 /** What a dwell row shows that depends only on its leg and the next one: null where no dwell is counted. */
@@ -213,6 +219,8 @@ function legCells(model: Model, l: Leg): LegCells {
   const status = l.status === 'operational' ? '' : l.status.replace('-', ' ');
   const mode = l.traction === 'electric' ? `${MODE[l.mode]} (el.)` : MODE[l.mode];
   return {
+    closeParam: `close=${encodeURIComponent(l.edge)}`,
+    closeAttr: bareAmp(`close=${encodeURIComponent(l.edge)}`),
     href: flat(`<a href="${esc(`/edges/${l.edge}`)}`),
     name: flat(`">${esc(edgeName(model, l.edge))}</a>${status ? ` <small>(${esc(status)})</small>` : ''}`),
     figures: flat(
@@ -251,8 +259,6 @@ function dwellCells(model: Model, route: Route, i: number, dwell: Map<Leg | null
   return out;
 }
 
-/** `text` escaped for a quoted attribute, with its bare "&" kept: no parameter name of ours starts a character reference. */
-const bareAmp = (text: string) => esc(text).replace(/&amp;/g, '&');
 
 /**
  * The legs of each route, best first, as table rows written here rather than through Handlebars' per-cell
@@ -267,10 +273,7 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
   // Each leg's "close" link is this page's address with one more close= (withParam), unless it is closed already.
   const closeBase = bareAmp(`?${ctx.query}`);
   const closing = `&${ctx.query}&`;
-  const closeHref = (edge: string) => {
-    const param = `close=${encodeURIComponent(edge)}`;
-    return closing.includes(`&${param}&`) ? closeBase : `${closeBase}${bareAmp(ctx.query ? `&${param}` : param)}`;
-  };
+  const closeHref = (cells: LegCells) => (closing.includes(`&${cells.closeParam}&`) ? closeBase : ctx.query ? `${closeBase}&${cells.closeAttr}` : `${closeBase}${cells.closeAttr}`);
   return entries.map((e) => {
     const route = e.route;
     const edges = route.legs.map((l) => l.edge);
@@ -305,7 +308,7 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
       const l = route.legs[i] as Leg;
       const { cells, dwell } = cachedLeg(model, l);
       const limit = b !== null && b.kind === 'edge' && b.id === l.edge;
-      body.push('<tr', limit ? ' class=limit><td>' : '><td>', String(i + 1), '<td>', cells.href, edgeQuery, cells.name, limit ? LIMIT_MARK : '', cells.figures, refText(notes, l.sources), '<td><a href="', closeHref(l.edge), '">close</a>\n');
+      body.push('<tr', limit ? ' class=limit><td>' : '><td>', String(i + 1), '<td>', cells.href, edgeQuery, cells.name, limit ? LIMIT_MARK : '', cells.figures, refText(notes, l.sources), '<td><a href="', closeHref(cells), '">close</a>\n');
       const d = dwellCells(model, route, i, dwell);
       if (d) {
         const atLimit = b !== null && b.kind === 'node' && b.id === d.node;

@@ -20,7 +20,22 @@ export interface EncodedResponse extends Omit<CachedResponse, 'body'> {
  * is not encoded again, and the cache holds its pages outside the JavaScript heap that the garbage collector walks.
  */
 export function encodeResponse(answer: CachedResponse): EncodedResponse {
-  return { ...answer, body: Buffer.from(answer.body, 'utf8') };
+  return { ...answer, body: utf8(answer.body) };
+}
+
+/** Room to encode a page of up to a third of its size in characters, reused by every request of this thread. */
+const scratch = Buffer.allocUnsafe(2 ** 20);
+
+/**
+ * Text as UTF-8 bytes in a buffer of their own. Encoding into the scratch buffer and copying the bytes out spares
+ * Buffer.from its first pass over the text, which only counts the bytes (about a tenth of the time it takes to encode a page).
+ */
+function utf8(text: string): Buffer {
+  if (text.length * 3 > scratch.length) return Buffer.from(text, 'utf8');
+  const n = scratch.write(text, 'utf8');
+  const out = Buffer.allocUnsafe(n);
+  scratch.copy(out, 0, 0, n);
+  return out;
 }
 
 /** An LRU cache of encoded answers, bounded by entry count and total body size in bytes. */

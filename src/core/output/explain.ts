@@ -19,7 +19,8 @@ interface Entry {
 /** One figure that weighs on a route: its size in the objective's unit and a noun phrase for it. */
 interface Item {
   size: number;
-  text: string;
+  /** Written only for the items a sentence names. */
+  text: () => string;
   /** The edge ids or node id the item stands for, to leave out what the best route shares. */
   keys: string[];
 }
@@ -91,22 +92,28 @@ function ferryName(model: Model, l: Leg): string {
 function items(model: Model, route: Route, objective: Objective): Item[] {
   const out: Item[] = [];
   if (objective === 'days') {
-    for (const d of routeDwells(model, route)) out.push({ size: d.days.typical, text: dwellPhrase(d), keys: [d.node] });
-    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: l.transitDays.typical, text: `the ${fmtDays(l.transitDays.typical)}-day crossing ${ferryName(model, l)}`, keys: [l.edge] });
+    for (const d of routeDwells(model, route)) out.push({ size: d.days.typical, text: () => dwellPhrase(d), keys: [d.node] });
+    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: l.transitDays.typical, text: () => `the ${fmtDays(l.transitDays.typical)}-day crossing ${ferryName(model, l)}`, keys: [l.edge] });
     for (const run of seaRuns(route)) {
       const days = run.reduce((s, l, k) => s + l.transitDays.typical + (k < run.length - 1 ? (l.dwellDays?.typical ?? 0) : 0), 0);
-      out.push({ size: days, text: `${fmtDays(days)} days at sea`, keys: run.map((l) => l.edge) });
+      out.push({ size: days, text: () => `${fmtDays(days)} days at sea`, keys: run.map((l) => l.edge) });
     }
   } else if (objective === 'cost') {
-    for (const l of route.legs) if (l.costUsdPerFeu) out.push({ size: l.costUsdPerFeu.typical, text: `${edgeName(model, l.edge)} (${fmtInt(l.costUsdPerFeu.typical)} USD)`, keys: [l.edge] });
-    for (const d of routeDwells(model, route)) if (d.costUsdPerFeu) out.push({ size: d.costUsdPerFeu.typical, text: `the charges at ${d.name} (${fmtInt(d.costUsdPerFeu.typical)} USD)`, keys: [d.node] });
+    for (const l of route.legs) {
+      const usd = l.costUsdPerFeu?.typical;
+      if (usd !== undefined) out.push({ size: usd, text: () => `${edgeName(model, l.edge)} (${fmtInt(usd)} USD)`, keys: [l.edge] });
+    }
+    for (const d of routeDwells(model, route)) {
+      const usd = d.costUsdPerFeu?.typical;
+      if (usd !== undefined) out.push({ size: usd, text: () => `the charges at ${d.name} (${fmtInt(usd)} USD)`, keys: [d.node] });
+    }
   } else {
     for (const run of seaRuns(route)) {
       const km = run.reduce((s, l) => s + l.distanceKm, 0);
       const size = objective === 'km' ? km : run.reduce((s, l) => s + l.co2KgPerFeu, 0);
-      out.push({ size, text: `${fmtInt(km)} km at sea`, keys: run.map((l) => l.edge) });
+      out.push({ size, text: () => `${fmtInt(km)} km at sea`, keys: run.map((l) => l.edge) });
     }
-    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: objective === 'km' ? l.distanceKm : l.co2KgPerFeu, text: ferryName(model, l), keys: [l.edge] });
+    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: objective === 'km' ? l.distanceKm : l.co2KgPerFeu, text: () => ferryName(model, l), keys: [l.edge] });
   }
   return out.filter((x) => x.size > 0).sort((a, b) => b.size - a.size);
 }
@@ -157,7 +164,7 @@ export function explainCompare(model: Model, result: Pick<CompareResult, 'query'
     const gap = objective === 'days' ? fmtDays(runner.value - best.value) : fmtInt(runner.value - best.value);
     first += Number(gap.replace(/,/g, '')) === 0 ? `, level with the ${runner.name}` : `, ${gap} ${AHEAD[objective]} the ${runner.name} (${amount(runner.value, objective)})`;
   }
-  if (own) first += objective === 'days' ? `; its largest single item is ${own.text}` : objective === 'cost' ? `; its largest cost is ${own.text}` : `; it has ${own.text}`;
+  if (own) first += objective === 'days' ? `; its largest single item is ${own.text()}` : objective === 'cost' ? `; its largest cost is ${own.text()}` : `; it has ${own.text()}`;
   sentences.push(`${first}.`);
 
   if (others.length) {
@@ -166,7 +173,7 @@ export function explainCompare(model: Model, result: Pick<CompareResult, 'query'
       const top = items(model, e.route, objective)
         .filter((x) => !x.keys.every((k) => shared.has(k)))
         .slice(0, 2)
-        .map((x) => x.text);
+        .map((x) => x.text());
       const lead = `the ${e.name} (${diff(e.value - best.value, objective)})`;
       if (!top.length) return lead;
       return `${lead} ${objective === 'days' ? 'loses most to' : objective === 'cost' ? 'pays most for' : 'has'} ${andList(top)}`;

@@ -344,3 +344,31 @@ export function buildRoute(model: Model, nodes: readonly string[], edgeIds: read
   const origin = first ? { id: first.id, capacityMtpa: first.capacityMtpa ?? null, volume: first.volume ?? null } : null;
   return { nodes: [...nodes], legs, totals: sumTotals(legs, { node: nodeName }, origin), corridors };
 }
+
+/** How many routes a model keeps (one per path and tonnes per FEU), the least recently used dropped first. */
+const ROUTE_CACHE_LIMIT = 2048;
+const routeCache = new WeakMap<Model, Map<string, Route>>();
+
+/**
+ * The route along a path of a model, built once per model, path and tonnes per FEU and then shared, frozen, by
+ * every answer that finds that path (the same route serves every query whose search ends in it). Same result as
+ * buildRoute, which builds a fresh route each time.
+ */
+export function sharedRoute(model: Model, nodes: readonly string[], edgeIds: readonly string[], tonnesPerFeu: number): Route {
+  let perModel = routeCache.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    routeCache.set(model, perModel);
+  }
+  const key = `${tonnesPerFeu} ${nodes.join(',')} ${edgeIds.join(',')}`;
+  let route = perModel.get(key);
+  if (route) {
+    // Most recently used last.
+    perModel.delete(key);
+  } else {
+    route = deepFreeze(buildRoute(model, nodes, edgeIds, tonnesPerFeu));
+    if (perModel.size >= ROUTE_CACHE_LIMIT) perModel.delete(perModel.keys().next().value as string);
+  }
+  perModel.set(key, route);
+  return route;
+}

@@ -1,7 +1,7 @@
 // Routes built from legs: legs are built once per model, hop and load, shared by the routes that travel them,
 // and frozen so that no route can change another's figures.
 import { describe, expect, it } from 'vitest';
-import { buildLeg, buildRoute } from '../../../src/core/routing/route.ts';
+import { buildLeg, buildRoute, sharedRoute } from '../../../src/core/routing/route.ts';
 import { model, worked } from '../../helpers/build.ts';
 
 describe('buildRoute', () => {
@@ -44,5 +44,26 @@ describe('buildRoute', () => {
     const b = buildRoute(other, ['a', 'b', 'd'], ['a-b', 'b-d'], 20);
     expect(b.legs[0]).not.toBe(a.legs[0]);
     expect(b.legs).toEqual(a.legs);
+  });
+});
+
+describe('sharedRoute', () => {
+  const net = worked();
+  const m = model(net);
+
+  it('gives the route buildRoute builds, once per model, path and tonnes per FEU, frozen', () => {
+    const a = sharedRoute(m, ['a', 'b', 'd'], ['a-b', 'b-d'], 20);
+    expect(a).toEqual(buildRoute(m, ['a', 'b', 'd'], ['a-b', 'b-d'], 20));
+    expect(sharedRoute(m, ['a', 'b', 'd'], ['a-b', 'b-d'], 20)).toBe(a);
+    expect(sharedRoute(m, ['a', 'b', 'd'], ['a-b', 'b-d'], 25)).not.toBe(a);
+    expect(sharedRoute(m, ['a', 'b', 'd', 't'], ['a-b', 'b-d', 'd-t'], 20)).not.toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.nodes) && Object.isFrozen(a.totals) && Object.isFrozen(a.totals.transitDays)).toBe(true);
+    expect(() => {
+      (a.nodes as string[]).push('t');
+    }).toThrow(TypeError);
+  });
+
+  it('keeps the routes of another model apart, even on the same network', () => {
+    expect(sharedRoute(model(net), ['a', 'b', 'd'], ['a-b', 'b-d'], 20)).not.toBe(sharedRoute(m, ['a', 'b', 'd'], ['a-b', 'b-d'], 20));
   });
 });

@@ -61,7 +61,33 @@ const PER_TRAIN_UNITS = [
 ] as const;
 
 /** The summary cells of one route, with differences from the best route's figures. */
+const figureCache = new WeakMap<Model, WeakMap<Route, Map<Route | null, ReturnType<typeof routeFigures>>>>();
+
+/**
+ * The summary cells of a route, kept per model, route and best route when the routes are shared ones (frozen, from
+ * findRoute): the cells depend on nothing else, and a path found again is the same route object.
+ */
 function figures(model: Model, route: Route, best: Route | null) {
+  if (!Object.isFrozen(route) || (best !== null && !Object.isFrozen(best))) return routeFigures(model, route, best);
+  let perModel = figureCache.get(model);
+  if (!perModel) {
+    perModel = new WeakMap();
+    figureCache.set(model, perModel);
+  }
+  let byBest = perModel.get(route);
+  if (!byBest) {
+    byBest = new Map();
+    perModel.set(route, byBest);
+  }
+  let cells = byBest.get(best);
+  if (!cells) {
+    cells = routeFigures(model, route, best);
+    byBest.set(best, cells);
+  }
+  return cells;
+}
+
+function routeFigures(model: Model, route: Route, best: Route | null) {
   const t = route.totals;
   const est = estimatedCells(route);
   const bt = best?.totals;
@@ -164,6 +190,28 @@ function refText(notes: PageFootnotes, ids: readonly string[]): string {
     out += `${out ? ' ' : ''}${b > a ? `${a}–${b}` : a}`;
   }
   return out;
+}
+
+const pathTexts = new WeakMap<Model, WeakMap<Route, string>>();
+
+/** The places a route passes that matter (its ends, borders, ports, gauge changes) by name, kept for a shared route. */
+function pathText(model: Model, route: Route): string {
+  const kept = Object.isFrozen(route) ? pathTexts.get(model)?.get(route) : undefined;
+  if (kept !== undefined) return kept;
+  const notable = route.nodes.filter((n, k) => {
+    const node = model.nodeById.get(n);
+    return k === 0 || k === route.nodes.length - 1 || node?.kind === 'border' || node?.kind === 'port' || node?.gaugeChange === true;
+  });
+  const text = notable.map((n) => nodeName(model, n)).join(' → ');
+  if (Object.isFrozen(route)) {
+    let perModel = pathTexts.get(model);
+    if (!perModel) {
+      perModel = new WeakMap();
+      pathTexts.set(model, perModel);
+    }
+    perModel.set(route, text);
+  }
+  return text;
 }
 
 /** `text` escaped for a quoted attribute, with its bare "&" kept: no parameter name of ours starts a character reference. */
@@ -319,12 +367,7 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
     const at = new Map<string, number[]>();
     edges.forEach((id, p) => at.set(id, [...(at.get(id) ?? []), p]));
     shown.push({ label: e.label, edges, at });
-    // The path names the ends and the places that matter (borders, ports, gauge changes); the table lists all.
-    const notable = route.nodes.filter((n, k) => {
-      const node = model.nodeById.get(n);
-      return k === 0 || k === route.nodes.length - 1 || node?.kind === 'border' || node?.kind === 'port' || node?.gaugeChange === true;
-    });
-    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: notable.map((n) => nodeName(model, n)).join(' → '), body: trusted(body.join('')) };
+    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: pathText(model, route), body: trusted(body.join('')) };
   });
 }
 

@@ -88,8 +88,33 @@ function ferryName(model: Model, l: Leg): string {
   return /ferry/i.test(name) ? name : `by ferry ${name}`;
 }
 
-/** The figures that weigh most on a route for the objective, largest first. */
-function items(model: Model, route: Route, objective: Objective): Item[] {
+const itemCache = new WeakMap<Model, WeakMap<Route, Partial<Record<Objective, Item[]>>>>();
+
+/**
+ * The figures that weigh most on a route for the objective, largest first; kept per model, route and objective
+ * for a shared (frozen) route, which never changes.
+ */
+function items(model: Model, route: Route, objective: Objective): readonly Item[] {
+  if (!Object.isFrozen(route)) return routeItems(model, route, objective);
+  let perModel = itemCache.get(model);
+  if (!perModel) {
+    perModel = new WeakMap();
+    itemCache.set(model, perModel);
+  }
+  let byObjective = perModel.get(route);
+  if (!byObjective) {
+    byObjective = {};
+    perModel.set(route, byObjective);
+  }
+  let list = byObjective[objective];
+  if (!list) {
+    list = routeItems(model, route, objective);
+    byObjective[objective] = list;
+  }
+  return list;
+}
+
+function routeItems(model: Model, route: Route, objective: Objective): Item[] {
   const out: Item[] = [];
   if (objective === 'days') {
     for (const d of routeDwells(model, route)) out.push({ size: d.days.typical, text: () => dwellPhrase(d), keys: [d.node] });

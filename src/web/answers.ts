@@ -23,7 +23,7 @@ import {
 import { compareGeoJson, geojsonText } from '../core/output/geojson.ts';
 import { mapFor } from './map-cache.ts';
 import { checkCompareRequest, queryString, type CompareRequest, type FieldError, type FormValues } from './params.ts';
-import { trusted, type Render } from './render.ts';
+import { fragment, type Render } from './render.ts';
 import type { CachedResponse } from './response-cache.ts';
 import { resultsView } from './view-model.ts';
 import { formView, type FormPage, type FormRoute } from './form-view.ts';
@@ -74,7 +74,7 @@ export interface Answers {
 /** Builds the answers for a model and its shipped scenarios. */
 export function createAnswers({ model: base, scenarios, render }: AnswerContext): Answers {
   const network = base.network;
-  const html = (status: number, view: string, data: Record<string, unknown>): CachedResponse => ({ status, type: 'html', body: render(view, { network, ...data }) });
+  const html = (status: number, view: string, data: Record<string, unknown>): CachedResponse => ({ status, type: 'html', body: render.parts(view, { network, ...data }) });
   const json = (status: number, value: unknown): CachedResponse => ({ status, type: 'json', body: escapedJson(value) });
   const jsonError = (status: number, errors: FieldError[]) => json(status, { error: { status, message: errors.map((e) => e.message).join('; '), errors } });
   const compareView = (values: FormValues, errors: FieldError[], status: number, extra: Record<string, unknown> = {}, view: FormPage = 'compare', routes: FormRoute[] | null = null) =>
@@ -130,7 +130,7 @@ export function createAnswers({ model: base, scenarios, render }: AnswerContext)
               alternatives: out.alts ? alternativesView(out.model, out.alts) : null,
               distributions: out.dists ? distributionsView(out.model, out.dists, request.options.within) : null,
             },
-            map: trusted(mapFor(base, out.result)),
+            map: fragment(mapFor(base, out.result)),
             links: { query: queryHref('', query) },
           },
           'compare',

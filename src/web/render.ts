@@ -3,13 +3,21 @@ import Handlebars from 'handlebars';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { flat } from './html.ts';
 
 /** The views folder. */
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
 
 /** A page renderer: template name and data in, full HTML page out. */
-export type Render = (view: string, data: Record<string, unknown>) => string;
+export interface Render {
+  (view: string, data: Record<string, unknown>): string;
+  /**
+   * The same page as parts to send one after another: the text Handlebars wrote, with each large fragment
+   * (see fragment()) as a part of its own, so that the fragments are not copied into one string first.
+   */
+  parts(view: string, data: Record<string, unknown>): string[];
+}
 
 /** A template's text without the indentation of its lines (the views hold no <pre> or <textarea>), so pages carry no layout whitespace. */
 function source(file: string): string {
@@ -29,11 +37,67 @@ export function createRenderer(): Render {
   for (const file of readdirSync(VIEWS_DIR).filter((f) => f.endsWith('.hbs'))) {
     views.set(file.slice(0, -4), hbs.compile(source(join(VIEWS_DIR, file)), options));
   }
-  return (view, data) => {
+  const render = (view: string, data: Record<string, unknown>) => {
     const template = views.get(view);
     if (!template) throw new Error(`render: no view "${view}"`);
     return layout({ ...data, body: template(data) });
   };
+  const parts = (view: string, data: Record<string, unknown>) => {
+    const kept: string[] = [];
+    collect = (html) => `${MARK}${kept.push(html) - 1}${MARK_END}`;
+    let text: string;
+    try {
+      text = render(view, data);
+    } finally {
+      collect = null;
+    }
+    return kept.length ? splitAtMarks(text, kept) : [text];
+  };
+  return Object.assign(render, { parts });
+}
+
+/**
+ * While Render.parts runs, where a fragment goes instead of its text: it is kept and a mark takes its place. The
+ * mark starts with a private-use character and a random word drawn at start-up, which no input can guess.
+ */
+let collect: ((html: string) => string) | null = null;
+const MARK = `\uE000${randomBytes(8).toString('hex')}:`;
+const MARK_END = '\uE001';
+
+/** The page's text cut at the marks, each mark replaced by the fragment it stands for. */
+function splitAtMarks(text: string, kept: readonly string[]): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf(MARK); at >= 0; at = text.indexOf(MARK, from)) {
+    const end = text.indexOf(MARK_END, at);
+    const html = end < 0 ? undefined : kept[Number(text.slice(at + MARK.length, end))];
+    if (html === undefined) break;
+    out.push(text.slice(from, at), html);
+    from = end + MARK_END.length;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/** A SafeString that Render.parts sends as a part of its own; elsewhere it reads as its text. */
+class Fragment extends Handlebars.SafeString {
+  constructor(private readonly html: string) {
+    super(html);
+  }
+  override toHTML(): string {
+    return collect ? collect(this.html) : this.html;
+  }
+  override toString(): string {
+    return this.toHTML();
+  }
+}
+
+/**
+ * Marks a long piece of HTML our own code built with every data value escaped (a legs table, the map, a place
+ * picker) as safe to insert, and as a fragment Render.parts sends without copying it into the page's text.
+ */
+export function fragment(html: string): Handlebars.SafeString {
+  return new Fragment(html);
 }
 
 /** Marks a string our own code built with every data value escaped (the map SVG) as safe to insert. */
@@ -58,5 +122,5 @@ export function renderFragment(partial: string, data: Record<string, unknown>): 
   if (template === undefined) throw new Error(`render: no partial "${partial}"`);
   const compiled = typeof template === 'function' ? template : fragments.compile(template);
   fragments.partials[partial] = compiled;
-  return new Handlebars.SafeString(flat(compiled(data)));
+  return fragment(flat(compiled(data)));
 }

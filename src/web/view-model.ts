@@ -27,7 +27,7 @@ import {
 import { corridorColor } from '../core/output/geojson.ts';
 import { esc, flat } from './html.ts';
 import { queryHref, withParam } from './links.ts';
-import { trusted } from './render.ts';
+import { fragment } from './render.ts';
 
 /** One figure cell: the text, whether it rests on an estimate, and its difference from the best route. */
 interface Cell {
@@ -367,7 +367,7 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
     const at = new Map<string, number[]>();
     edges.forEach((id, p) => at.set(id, [...(at.get(id) ?? []), p]));
     shown.push({ label: e.label, edges, at });
-    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: pathText(model, route), body: trusted(body.join('')) };
+    return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: pathText(model, route), body: fragment(body.join('')) };
   });
 }
 
@@ -466,7 +466,7 @@ export function resultsView(base: Model, model: Model, result: CompareResult | S
     pair,
   );
   const q = result.query;
-  const sourceList = trusted(notes.order.map((id, i) => `<li id=s${i + 1}${sourceItem(model, id)}`).join(''));
+  const sourceList = fragment(notes.order.map((id, i) => `<li id=s${i + 1}${sourceItem(model, id)}`).join(''));
   return {
     isWhatIf: whatIf !== null,
     scenario: whatIf

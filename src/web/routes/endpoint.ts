@@ -9,7 +9,8 @@ import { ResponseCache, encodeResponse, type CachedResponse, type EncodedRespons
 import type { FormPage } from '../form-view.ts';
 
 /** Sends a computed or cached answer; a text body is sent as UTF-8 either way, and says so. */
-export function sendAnswer(res: Response, answer: CachedResponse | EncodedResponse): void {
+export function sendAnswer(res: Response, sent: CachedResponse | EncodedResponse): void {
+  const answer = typeof sent.body === 'string' || Buffer.isBuffer(sent.body) ? sent : encodeResponse(sent as CachedResponse);
   res.status(answer.status).type(answer.type);
   if (answer.headers) res.set(answer.headers);
   if (typeof answer.body !== 'string') {

@@ -27,7 +27,7 @@ import {
 import { corridorColor } from '../core/output/geojson.ts';
 import { esc, flat } from './html.ts';
 import { queryHref, withParam } from './links.ts';
-import { fragment } from './render.ts';
+import { fragment, renderFragment } from './render.ts';
 
 /** One figure cell: the text, whether it rests on an estimate, and its difference from the best route. */
 interface Cell {
@@ -61,14 +61,15 @@ const PER_TRAIN_UNITS = [
 ] as const;
 
 /** The summary cells of one route, with differences from the best route's figures. */
-const figureCache = new WeakMap<Model, WeakMap<Route, Map<Route | null, ReturnType<typeof routeFigures>>>>();
+const figureCache = new WeakMap<Model, WeakMap<Route, Map<Route | null, ReturnType<typeof figuresView>>>>();
 
 /**
- * The summary cells of a route, kept per model, route and best route when the routes are shared ones (frozen, from
- * findRoute): the cells depend on nothing else, and a path found again is the same route object.
+ * The summary cells of a route, and their HTML (the figures partial), kept per model, route and best route when the
+ * routes are shared ones (frozen, from findRoute): the cells depend on nothing else, and a path found again is the
+ * same route object.
  */
 function figures(model: Model, route: Route, best: Route | null) {
-  if (!Object.isFrozen(route) || (best !== null && !Object.isFrozen(best))) return routeFigures(model, route, best);
+  if (!Object.isFrozen(route) || (best !== null && !Object.isFrozen(best))) return figuresView(model, route, best);
   let perModel = figureCache.get(model);
   if (!perModel) {
     perModel = new WeakMap();
@@ -81,10 +82,15 @@ function figures(model: Model, route: Route, best: Route | null) {
   }
   let cells = byBest.get(best);
   if (!cells) {
-    cells = routeFigures(model, route, best);
+    cells = figuresView(model, route, best);
     byBest.set(best, cells);
   }
   return cells;
+}
+
+function figuresView(model: Model, route: Route, best: Route | null) {
+  const cells = routeFigures(model, route, best);
+  return { ...cells, html: renderFragment('figures', cells) };
 }
 
 function routeFigures(model: Model, route: Route, best: Route | null) {

@@ -3,7 +3,7 @@
 // values kept, typos included.
 import { CRITERIA, OBJECTIVES, edgeName, lineName, shortName, type Model, type Route, type Scenario } from '../core/index.ts';
 import { queryHref, type Href } from './links.ts';
-import { renderFragment } from './render.ts';
+import { renderFragment, renderPartial, trusted } from './render.ts';
 import { queryString, type FieldError, type FormValues } from './params.ts';
 
 /** The pages that carry the compare form. */
@@ -67,17 +67,43 @@ function pickerGroups(model: Model) {
   return out;
 }
 
-/** One checkbox. */
+/** One checkbox, with its HTML (the choice partial). */
 interface Choice {
   value: string;
   label: string;
   checked: boolean;
+  html: string;
+}
+
+/** A checkbox the lists offer, with its HTML unchecked and checked, built once and kept with its list. */
+interface Offer {
+  value: string;
+  label: string;
+  html: readonly [string, string];
 }
 
 /** A group of checkboxes under a heading. */
 interface ChoiceGroup {
   label: string;
   choices: Choice[];
+}
+
+type Field = 'close' | 'open';
+
+const choice = (name: Field, value: string, label: string, checked: boolean): Choice => ({ value, label, checked, html: renderPartial('choice', { name, value, label, checked }) });
+
+function offer(name: Field, value: string, label: string): Offer {
+  return { value, label, html: [renderPartial('choice', { name, value, label, checked: false }), renderPartial('choice', { name, value, label, checked: true })] };
+}
+
+const pick = (o: Offer, chosen: readonly string[]): Choice => {
+  const checked = chosen.includes(o.value);
+  return { value: o.value, label: o.label, checked, html: o.html[checked ? 1 : 0] };
+};
+
+/** The groups as the form shows them: the heading and the checkboxes' HTML. */
+function rendered(groups: readonly ChoiceGroup[]) {
+  return groups.map((g) => ({ label: g.label, choices: g.choices, html: trusted(g.choices.map((c) => c.html).join('')) }));
 }
 
 /** A corridor's route as the form sees it: what the close checkboxes are grouped by. */
@@ -87,50 +113,99 @@ export interface FormRoute {
   route: Route;
 }
 
+const routeOfferCache = new WeakMap<Model, WeakMap<Route, Map<string, { label: string; offers: Offer[] }>>>();
+
+/**
+ * What a route offers to close, in order: its corridor's own segments, its lines, the segments worth a checkbox and
+ * the borders, ports and gauge changes it passes. Kept per model, shared (frozen) route and corridor.
+ */
+function routeOffers(model: Model, r: FormRoute): { label: string; offers: Offer[] } {
+  const key = `${r.corridor}\n${r.name}`;
+  let perRoute: Map<string, { label: string; offers: Offer[] }> | undefined;
+  if (Object.isFrozen(r.route)) {
+    let perModel = routeOfferCache.get(model);
+    if (!perModel) {
+      perModel = new WeakMap();
+      routeOfferCache.set(model, perModel);
+    }
+    perRoute = perModel.get(r.route);
+    if (!perRoute) {
+      perRoute = new Map();
+      perModel.set(r.route, perRoute);
+    }
+    const hit = perRoute.get(key);
+    if (hit) return hit;
+  }
+  const lines = [...new Set(r.route.legs.flatMap((l) => (l.line ? [l.line] : [])))];
+  const b = r.route.totals.bottleneck;
+  const border = (id: string) => model.nodeById.get(id)?.kind === 'border';
+  // The segments worth a checkbox: the bottleneck, ferries and sea legs, border crossings, planned links.
+  // Every segment also has its own "close" link in the legs table.
+  const notable = r.route.legs.filter((l) => (b?.kind === 'edge' && b.id === l.edge) || l.mode !== 'rail' || (border(l.from) && border(l.to)) || l.status !== 'operational');
+  const offers = [
+    offer('close', r.corridor, `every segment only the ${shortName(r.name)} uses`),
+    ...lines.map((l) => offer('close', l, `${lineName(model, l)} (whole line)`)),
+    ...notable.map((l) => offer('close', l.edge, edgeName(model, l.edge))),
+    ...r.route.nodes.slice(1, -1).flatMap((id) => placeOffer(model, id)),
+  ];
+  const out = { label: /route$/i.test(shortName(r.name)) ? shortName(r.name) : `${shortName(r.name)} route`, offers };
+  perRoute?.set(key, out);
+  return out;
+}
+
+/** A place as a close choice, where it is a border, a port or a gauge change. */
+function placeOffer(model: Model, id: string): Offer[] {
+  const n = model.nodeById.get(id);
+  return n && (n.kind === 'border' || n.kind === 'port' || n.gaugeChange) ? [offer('close', id, `${n.name} (the place)`)] : [];
+}
+
+const networkOfferCache = new WeakMap<Model, { groups: { label: string; offers: Offer[] }[]; values: Set<string> }>();
+
+/** Without routes, what the whole network offers to close, kept per model: every operational segment by corridor, the lines, the borders and ports. */
+function networkOffers(model: Model) {
+  const hit = networkOfferCache.get(model);
+  if (hit) return hit;
+  const seen = new Set<string>();
+  const once = (o: Offer[]) => o.filter((x) => !seen.has(x.value) && seen.add(x.value));
+  const groups: { label: string; offers: Offer[] }[] = [];
+  for (const c of model.network.corridors) {
+    const edges = model.network.edges.filter((e) => e.status === 'operational' && e.corridors[0] === c.id);
+    groups.push({ label: shortName(c.name), offers: once([offer('close', c.id, `every segment only the ${shortName(c.name)} uses`), ...edges.map((e) => offer('close', e.id, edgeName(model, e)))]) });
+  }
+  const lines = [...new Set(model.network.edges.flatMap((e) => (e.line ? [e.line] : [])))];
+  groups.push({ label: 'Whole lines', offers: lines.map((l) => offer('close', l, lineName(model, l))).sort((a, b) => a.label.localeCompare(b.label, 'en')) });
+  groups.push({ label: 'Borders and ports', offers: once(model.network.nodes.flatMap((n) => placeOffer(model, n.id))) });
+  const out = { groups, values: new Set(groups.flatMap((g) => g.offers.map((o) => o.value))) };
+  networkOfferCache.set(model, out);
+  return out;
+}
+
 /**
  * The close choices: with routes, what each route uses (its corridor's own segments, its lines, its bottleneck,
  * ferries, sea legs and border crossings, its borders and ports), each choice once; without, every operational segment by corridor,
  * the lines and the borders and ports. Typed values the lists lack stay, checked, in a last group.
  */
 function closeGroups(model: Model, chosen: readonly string[], routes: readonly FormRoute[] | null): ChoiceGroup[] {
-  const seen = new Set<string>();
-  const take = (value: string, label: string): Choice[] => {
-    if (seen.has(value)) return [];
-    seen.add(value);
-    return [{ value, label, checked: chosen.includes(value) }];
-  };
-  const place = (id: string) => {
-    const n = model.nodeById.get(id);
-    return n && (n.kind === 'border' || n.kind === 'port' || n.gaugeChange) ? take(id, `${n.name} (the place)`) : [];
-  };
   const groups: ChoiceGroup[] = [];
+  const listed = new Set<string>();
   if (routes) {
     for (const r of routes) {
-      const lines = [...new Set(r.route.legs.flatMap((l) => (l.line ? [l.line] : [])))];
-      const b = r.route.totals.bottleneck;
-      const border = (id: string) => model.nodeById.get(id)?.kind === 'border';
-      // The segments worth a checkbox: the bottleneck, ferries and sea legs, border crossings, planned links.
-      // Every segment also has its own "close" link in the legs table.
-      const notable = r.route.legs.filter((l) => (b?.kind === 'edge' && b.id === l.edge) || l.mode !== 'rail' || (border(l.from) && border(l.to)) || l.status !== 'operational');
-      const choices = [
-        ...take(r.corridor, `every segment only the ${shortName(r.name)} uses`),
-        ...lines.flatMap((l) => take(l, `${lineName(model, l)} (whole line)`)),
-        ...notable.flatMap((l) => take(l.edge, edgeName(model, l.edge))),
-        ...r.route.nodes.slice(1, -1).flatMap(place),
-      ];
-      if (choices.length) groups.push({ label: /route$/i.test(shortName(r.name)) ? shortName(r.name) : `${shortName(r.name)} route`, choices });
+      const { label, offers } = routeOffers(model, r);
+      const choices: Choice[] = [];
+      for (const o of offers) {
+        if (listed.has(o.value)) continue;
+        listed.add(o.value);
+        choices.push(pick(o, chosen));
+      }
+      if (choices.length) groups.push({ label, choices });
     }
   } else {
-    for (const c of model.network.corridors) {
-      const edges = model.network.edges.filter((e) => e.status === 'operational' && e.corridors[0] === c.id);
-      groups.push({ label: shortName(c.name), choices: [...take(c.id, `every segment only the ${shortName(c.name)} uses`), ...edges.flatMap((e) => take(e.id, edgeName(model, e)))] });
-    }
-    const lines = [...new Set(model.network.edges.flatMap((e) => (e.line ? [e.line] : [])))];
-    groups.push({ label: 'Whole lines', choices: lines.map((l) => ({ value: l, label: lineName(model, l), checked: chosen.includes(l) })).sort((a, b) => a.label.localeCompare(b.label, 'en')) });
-    groups.push({ label: 'Borders and ports', choices: model.network.nodes.flatMap((n) => place(n.id)) });
+    const all = networkOffers(model);
+    for (const g of all.groups) groups.push({ label: g.label, choices: g.offers.map((o) => pick(o, chosen)) });
+    for (const v of all.values) listed.add(v);
   }
-  const stray = chosen.filter((v) => !seen.has(v) && !groups.some((g) => g.choices.some((c) => c.value === v)));
-  if (stray.length) groups.push({ label: 'Also chosen', choices: stray.map((v) => ({ value: v, label: model.edgeById.has(v) ? edgeName(model, v) : model.nodeById.get(v)?.name ?? v, checked: true })) });
+  const stray = chosen.filter((v) => !listed.has(v));
+  if (stray.length) groups.push({ label: 'Also chosen', choices: stray.map((v) => choice('close', v, model.edgeById.has(v) ? edgeName(model, v) : model.nodeById.get(v)?.name ?? v, true)) });
   return groups;
 }
 
@@ -158,15 +233,15 @@ function plannedGroups(model: Model, chosen: readonly string[]): ChoiceGroup[] {
       choices: [
         ...lines.map((l) => {
           const years = planned.filter((e) => e.line === l).map((e) => e.opensYear ?? 0);
-          return { value: l, label: `${lineName(model, l)} (whole line)${Math.max(...years) > 0 ? `, due ${Math.max(...years)}` : ''}`, checked: chosen.includes(l) };
+          return choice('open', l, `${lineName(model, l)} (whole line)${Math.max(...years) > 0 ? `, due ${Math.max(...years)}` : ''}`, chosen.includes(l));
         }),
-        ...single.map((e) => ({ value: e.id, label: `${edgeName(model, e)}${e.opensYear ? `, due ${e.opensYear}` : ''}`, checked: chosen.includes(e.id) })),
+        ...single.map((e) => choice('open', e.id, `${edgeName(model, e)}${e.opensYear ? `, due ${e.opensYear}` : ''}`, chosen.includes(e.id))),
       ],
     },
   ];
   const known = new Set([...planned.map((e) => e.id), ...lines]);
   const stray = chosen.filter((v) => !known.has(v));
-  if (stray.length) groups.push({ label: 'Also chosen', choices: stray.map((v) => ({ value: v, label: v, checked: true })) });
+  if (stray.length) groups.push({ label: 'Also chosen', choices: stray.map((v) => choice('open', v, v, true)) });
   return groups;
 }
 
@@ -241,8 +316,8 @@ export function formView(model: Model, scenarios: ReadonlyMap<string, Scenario>,
     objectiveOptions: OBJECTIVES.map((o) => ({ value: o, label: { days: 'transit days', cost: 'cost (USD/FEU)', km: 'distance (km)', co2: 'CO2e (kg/FEU)' }[o], selected: o === v.objective })),
     scenarioOptions: [...scenarios.values()].map((s) => ({ value: s.id, label: s.name, selected: s.id === v.scenario })),
     scenarioUnknown: v.scenario !== '' && !scenarios.has(v.scenario) ? v.scenario : '',
-    closeGroups: close,
-    openGroups: open,
+    closeGroups: rendered(close),
+    openGroups: rendered(open),
     closeCount: v.close.length,
     openCount: v.open.length,
     hasEdits: v.close.length + v.open.length + v.set.filter((x) => x.trim() !== '').length > 0,

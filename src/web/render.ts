@@ -108,10 +108,11 @@ export function trusted(html: string): Handlebars.SafeString {
 let fragments: typeof Handlebars | null = null;
 
 /**
- * Renders one partial of views/partials on its own, for fragments that pages share and the view models cache
- * (the place pickers), stored flat. Compiled on first use, in an environment of its own.
+ * Renders one partial of views/partials on its own, for pieces that pages share and the view models keep (the
+ * place pickers, a route's figure cells, a checkbox), as one flat string. Compiled on first use, in an environment
+ * of its own.
  */
-export function renderFragment(partial: string, data: Record<string, unknown>): Handlebars.SafeString {
+export function renderPartial(partial: string, data: Record<string, unknown>): string {
   if (!fragments) {
     const hbs = Handlebars.create();
     const partialsDir = join(VIEWS_DIR, 'partials');
@@ -122,5 +123,10 @@ export function renderFragment(partial: string, data: Record<string, unknown>): 
   if (template === undefined) throw new Error(`render: no partial "${partial}"`);
   const compiled = typeof template === 'function' ? template : fragments.compile(template);
   fragments.partials[partial] = compiled;
-  return fragment(flat(compiled(data)));
+  return flat(compiled(data));
+}
+
+/** A partial rendered on its own (renderPartial) as a fragment to insert into pages. */
+export function renderFragment(partial: string, data: Record<string, unknown>): Handlebars.SafeString {
+  return fragment(renderPartial(partial, data));
 }

@@ -186,7 +186,13 @@ function sourceItem(model: Model, id: string): string {
  */
 function refText(notes: PageFootnotes, ids: readonly string[]): string {
   const nums = notes.cite(ids);
-  if (nums.length > 1) nums.sort((a, b) => a - b);
+  // Insertion sort: a leg cites a handful of sources.
+  for (let i = 1; i < nums.length; i++) {
+    const x = nums[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (nums[j] as number) > x; j--) nums[j + 1] = nums[j] as number;
+    nums[j + 1] = x;
+  }
   let out = '';
   for (let i = 0; i < nums.length; ) {
     const a = nums[i] as number;
@@ -371,7 +377,11 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
       i++;
     }
     const at = new Map<string, number[]>();
-    edges.forEach((id, p) => at.set(id, [...(at.get(id) ?? []), p]));
+    edges.forEach((id, p) => {
+      const list = at.get(id);
+      if (list) list.push(p);
+      else at.set(id, [p]);
+    });
     shown.push({ label: e.label, edges, at });
     return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: pathText(model, route), body: fragment(body.join('')) };
   });

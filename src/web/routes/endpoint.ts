@@ -21,8 +21,18 @@ export function sendAnswer(res: Response, sent: CachedResponse | EncodedResponse
   res.send(answer.body);
 }
 
-/** Today's date, YYYY-MM-DD: a compare page says when it was made, so cached pages are kept for the day only. */
-const today = () => new Date().toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+let day = { date: '', ends: 0 };
+
+/**
+ * Today's date (UTC), YYYY-MM-DD: a compare page says when it was made, so cached pages are kept for the day only.
+ * Written once a day: the date is kept with the time the day ends.
+ */
+function today(): string {
+  const now = Date.now();
+  if (now >= day.ends || now < day.ends - DAY_MS) day = { date: new Date(now).toISOString().slice(0, 10), ends: (Math.floor(now / DAY_MS) + 1) * DAY_MS };
+  return day.date;
+}
 
 /** Builds the request handler of each endpoint; all endpoints share one cache and one in-flight table. */
 export function endpointHandlers(base: Model, answers: Answers, heavy: HeavyRunner) {

@@ -328,7 +328,9 @@ function dwellCells(model: Model, route: Route, i: number, dwell: Map<Leg | null
  */
 function legTables(model: Model, notes: PageFootnotes, entries: { key: string; fullName: string; label: string; route: Route; isBest: boolean }[], ctx: PageContext, pair: string) {
   // Each table's edges by position, to find the runs a later table repeats.
-  const shown: { label: string; edges: string[]; at: Map<string, number[]> }[] = [];
+  const shown: { label: string; edges: string[] }[] = [];
+  // Where each edge appears in the tables so far, in table order, then position order.
+  const seenAt = new Map<string, { table: number; p: number }[]>();
   const edgeQuery = pair ? esc(`?${pair}`) : '';
   // Each leg's "close" link is this page's address with one more close= (withParam), unless it is closed already.
   const closeBase = bareAmp(`?${ctx.query}`);
@@ -348,12 +350,11 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
     while (i < route.legs.length) {
       // The longest run from i that an earlier table lists in the same order (the first such table on a tie).
       let best = { len: 0, label: '' };
-      for (const s of shown) {
-        for (const p of s.at.get(edges[i] as string) ?? []) {
-          let len = 0;
-          while (i + len < edges.length && s.edges[p + len] === edges[i + len] && !pinned(i + len)) len++;
-          if (len > best.len) best = { len, label: s.label };
-        }
+      for (const { table, p } of seenAt.get(edges[i] as string) ?? []) {
+        const s = shown[table] as { label: string; edges: string[] };
+        let len = 0;
+        while (i + len < edges.length && s.edges[p + len] === edges[i + len] && !pinned(i + len)) len++;
+        if (len > best.len) best = { len, label: s.label };
       }
       if (best.len >= 2) {
         const run = route.legs.slice(i, i + best.len);
@@ -376,13 +377,12 @@ function legTables(model: Model, notes: PageFootnotes, entries: { key: string; f
       }
       i++;
     }
-    const at = new Map<string, number[]>();
+    const table = shown.push({ label: e.label, edges }) - 1;
     edges.forEach((id, p) => {
-      const list = at.get(id);
-      if (list) list.push(p);
-      else at.set(id, [p]);
+      const list = seenAt.get(id);
+      if (list) list.push({ table, p });
+      else seenAt.set(id, [{ table, p }]);
     });
-    shown.push({ label: e.label, edges, at });
     return { key: e.key, fullName: e.fullName, isBest: e.isBest, path: pathText(model, route), body: fragment(body.join('')) };
   });
 }

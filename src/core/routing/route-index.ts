@@ -89,7 +89,9 @@ export function searchPath(index: RouteIndex, from: string, to: string, via: rea
     if (s === t) continue;
     const blocked = visited.slice();
     blocked[t] = 0;
-    const path = lexShortestPath(g, s, t, blocked) ?? lexShortestPath(g, s, t);
+    // On the first stretch only the origin is blocked, which the search never enters again anyway: a stretch
+    // that fails there fails without the block too, so it is not searched twice.
+    const path = lexShortestPath(g, s, t, blocked) ?? (k > 1 ? lexShortestPath(g, s, t) : null);
     if (!path) return null;
     const found = toFound(index, path);
     nodes.push(...found.nodes.slice(1));

@@ -360,8 +360,10 @@ export function sharedRoute(model: Model, nodes: readonly string[], edgeIds: rea
     perModel = new Map();
     routeCache.set(model, perModel);
   }
-  const key = `${tonnesPerFeu} ${nodes.join(',')} ${edgeIds.join(',')}`;
+  // The origin and the edges fix the path; the nodes are checked against the kept route's.
+  const key = `${tonnesPerFeu} ${nodes[0]} ${edgeIds.join(',')}`;
   let route = perModel.get(key);
+  if (route && (route.nodes.length !== nodes.length || route.nodes.some((n, i) => n !== nodes[i]))) return buildRoute(model, nodes, edgeIds, tonnesPerFeu);
   if (route) {
     // Most recently used last.
     perModel.delete(key);

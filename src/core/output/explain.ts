@@ -114,46 +114,81 @@ function items(model: Model, route: Route, objective: Objective): readonly Item[
   return list;
 }
 
+/** A phrase written on first use and then kept. */
+function once(write: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= write());
+}
+
 function routeItems(model: Model, route: Route, objective: Objective): Item[] {
   const out: Item[] = [];
   if (objective === 'days') {
-    for (const d of routeDwells(model, route)) out.push({ size: d.days.typical, text: () => dwellPhrase(d), keys: [d.node] });
-    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: l.transitDays.typical, text: () => `the ${fmtDays(l.transitDays.typical)}-day crossing ${ferryName(model, l)}`, keys: [l.edge] });
+    for (const d of routeDwells(model, route)) out.push({ size: d.days.typical, text: once(() => dwellPhrase(d)), keys: [d.node] });
+    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: l.transitDays.typical, text: once(() => `the ${fmtDays(l.transitDays.typical)}-day crossing ${ferryName(model, l)}`), keys: [l.edge] });
     for (const run of seaRuns(route)) {
       const days = run.reduce((s, l, k) => s + l.transitDays.typical + (k < run.length - 1 ? (l.dwellDays?.typical ?? 0) : 0), 0);
-      out.push({ size: days, text: () => `${fmtDays(days)} days at sea`, keys: run.map((l) => l.edge) });
+      out.push({ size: days, text: once(() => `${fmtDays(days)} days at sea`), keys: run.map((l) => l.edge) });
     }
   } else if (objective === 'cost') {
     for (const l of route.legs) {
       const usd = l.costUsdPerFeu?.typical;
-      if (usd !== undefined) out.push({ size: usd, text: () => `${edgeName(model, l.edge)} (${fmtInt(usd)} USD)`, keys: [l.edge] });
+      if (usd !== undefined) out.push({ size: usd, text: once(() => `${edgeName(model, l.edge)} (${fmtInt(usd)} USD)`), keys: [l.edge] });
     }
     for (const d of routeDwells(model, route)) {
       const usd = d.costUsdPerFeu?.typical;
-      if (usd !== undefined) out.push({ size: usd, text: () => `the charges at ${d.name} (${fmtInt(usd)} USD)`, keys: [d.node] });
+      if (usd !== undefined) out.push({ size: usd, text: once(() => `the charges at ${d.name} (${fmtInt(usd)} USD)`), keys: [d.node] });
     }
   } else {
     for (const run of seaRuns(route)) {
       const km = run.reduce((s, l) => s + l.distanceKm, 0);
       const size = objective === 'km' ? km : run.reduce((s, l) => s + l.co2KgPerFeu, 0);
-      out.push({ size, text: () => `${fmtInt(km)} km at sea`, keys: run.map((l) => l.edge) });
+      out.push({ size, text: once(() => `${fmtInt(km)} km at sea`), keys: run.map((l) => l.edge) });
     }
-    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: objective === 'km' ? l.distanceKm : l.co2KgPerFeu, text: () => ferryName(model, l), keys: [l.edge] });
+    for (const l of route.legs) if (l.mode === 'ferry') out.push({ size: objective === 'km' ? l.distanceKm : l.co2KgPerFeu, text: once(() => ferryName(model, l)), keys: [l.edge] });
   }
   return out.filter((x) => x.size > 0).sort((a, b) => b.size - a.size);
 }
 
 const andList = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-const sameRoute = (a: Route, b: Route) => a.legs.length === b.legs.length && a.legs.every((l, i) => l.edge === b.legs[i]?.edge);
+const sameRoute = (a: Route, b: Route) => a === b || (a.legs.length === b.legs.length && a.legs.every((l, i) => l.edge === b.legs[i]?.edge));
 
-/** "4.4 Mt/yr of containers at Brest–Małaszewicze (0.7 spare at 2024 volumes)". */
+const capacityPhrases = new WeakMap<Model, WeakMap<Route, string | null>>();
+
+/** "4.4 Mt/yr of containers at Brest–Małaszewicze (0.7 spare at 2024 volumes)"; kept for a shared (frozen) route. */
 function capacityPhrase(model: Model, route: Route): string | null {
+  if (!Object.isFrozen(route)) return routeCapacityPhrase(model, route);
+  let perModel = capacityPhrases.get(model);
+  if (!perModel) {
+    perModel = new WeakMap();
+    capacityPhrases.set(model, perModel);
+  }
+  let phrase = perModel.get(route);
+  if (phrase === undefined) {
+    phrase = routeCapacityPhrase(model, route);
+    perModel.set(route, phrase);
+  }
+  return phrase;
+}
+
+function routeCapacityPhrase(model: Model, route: Route): string | null {
   const t = route.totals;
   const b = t.bottleneck;
   if (!b) return null;
   const where = b.kind === 'edge' ? edgeName(model, b.id) : nodeName(model, b.id);
   const spare = t.spareMtpa !== null && b.volume ? ` (${fmtMt(t.spareMtpa)} spare at ${b.volume.year} volumes)` : '';
   return `${fmtMt(b.capacityMtpa)} Mt/yr${b.scope === 'containers' ? ' of containers' : ''} at ${where}${spare}`;
+}
+
+const keySets = new WeakMap<Route, ReadonlySet<string>>();
+
+/** The edge ids and node ids of a route, kept for a shared (frozen) route. */
+function routeKeys(route: Route): ReadonlySet<string> {
+  let keys = keySets.get(route);
+  if (!keys) {
+    keys = new Set([...route.legs.map((l) => l.edge), ...route.nodes]);
+    if (Object.isFrozen(route)) keySets.set(route, keys);
+  }
+  return keys;
 }
 
 /**
@@ -193,7 +228,7 @@ export function explainCompare(model: Model, result: Pick<CompareResult, 'query'
   sentences.push(`${first}.`);
 
   if (others.length) {
-    const shared = new Set([...best.route.legs.map((l) => l.edge), ...best.route.nodes]);
+    const shared = routeKeys(best.route);
     const parts = others.map((e) => {
       const top = items(model, e.route, objective)
         .filter((x) => !x.keys.every((k) => shared.has(k)))

@@ -122,12 +122,7 @@ export function lexShortestPath(g: CompactGraph, source: number, target: number,
   const n = g.nodeIds.length;
   if (source < 0 || source >= n || target < 0 || target >= n) return null;
   const K = KEY_SIZE;
-  const dist = new Float64Array(n * K).fill(Infinity);
-  const viaArc = new Int32Array(n).fill(-1);
-  const done = new Uint8Array(n);
-  // Indexed binary heap: heap[i] is a node, pos[v] its place (-1 when absent).
-  const heap = new Int32Array(n);
-  const pos = new Int32Array(n).fill(-1);
+  const { dist, viaArc, done, heap, pos } = workspace(n);
   let size = 0;
   const lessNode = (u: number, v: number) => {
     for (let k = 0; k < K; k++) {
@@ -211,4 +206,22 @@ export function lexShortestPath(g: CompactGraph, source: number, target: number,
     nodes.push(v);
   }
   return { nodes: nodes.reverse(), arcs: arcs.reverse(), key: Array.from(dist.subarray(target * K, target * K + K)) };
+}
+
+/** The arrays of one search, kept for the next: a search runs to its end before another starts on this thread. */
+let work: { n: number; dist: Float64Array; viaArc: Int32Array; done: Uint8Array; heap: Int32Array; pos: Int32Array } | null = null;
+
+/**
+ * The search's arrays, reset for a graph of n nodes (the first n places of each): distances Infinity, no arc,
+ * nothing done. Indexed binary heap: heap[i] is a node, pos[v] its place (-1 when absent).
+ */
+function workspace(n: number) {
+  if (!work || work.n < n) {
+    work = { n, dist: new Float64Array(n * KEY_SIZE), viaArc: new Int32Array(n), done: new Uint8Array(n), heap: new Int32Array(n), pos: new Int32Array(n) };
+  }
+  work.dist.fill(Infinity, 0, n * KEY_SIZE);
+  work.viaArc.fill(-1, 0, n);
+  work.done.fill(0, 0, n);
+  work.pos.fill(-1, 0, n);
+  return work;
 }

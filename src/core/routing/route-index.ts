@@ -12,6 +12,8 @@ export interface RouteIndex {
   excluded: { edge: Edge; why: Exclusion }[];
   /** The usable edges as a compact graph weighted for the query's objective. */
   compact: CompactGraph;
+  /** How many searches findRoute has answered from this index so far. */
+  searches: number;
 }
 /** How many indexes one model keeps (one per objective and filter set), oldest dropped first. */
 const CACHE_LIMIT = 64;
@@ -46,7 +48,7 @@ export function routeIndex(model: Model, query: Omit<Query, 'from' | 'to'>, tonn
     return hit;
   }
   const { usable, excluded } = partitionEdges(model, query);
-  const index: RouteIndex = { usable, excluded, compact: compactGraph(model, usable, query.objective, tonnesPerFeu) };
+  const index: RouteIndex = { usable, excluded, compact: compactGraph(model, usable, query.objective, tonnesPerFeu), searches: 0 };
   if (!perModel) {
     perModel = new Map();
     cache.set(model, perModel);

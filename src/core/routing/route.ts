@@ -105,7 +105,7 @@ export interface Totals {
 /** A route: the nodes it visits, its legs and their totals. */
 export interface Route {
   nodes: string[];
-  /** In travel order. Each leg is frozen and shared with the other routes of the same model that travel that hop. */
+  /** In travel order. In a shared route (sharedRoute) each leg is frozen and shared with the model's other shared routes. */
   legs: Leg[];
   totals: Totals;
   /** The corridors that contain every leg of this route. */
@@ -330,13 +330,17 @@ function modelLeg(model: Model, edge: Edge, fromId: string, passThrough: boolean
   return leg;
 }
 
-/** Builds a route from the node path and the id of the edge priced on each hop; its legs are shared and frozen. */
+/** Builds a route from the node path and the id of the edge priced on each hop. */
 export function buildRoute(model: Model, nodes: readonly string[], edgeIds: readonly string[], tonnesPerFeu: number): Route {
+  return assembleRoute(model, nodes, edgeIds, (edge, from, passThrough) => buildLeg(model, edge, from, passThrough, tonnesPerFeu));
+}
+
+function assembleRoute(model: Model, nodes: readonly string[], edgeIds: readonly string[], leg: (edge: Edge, from: string, passThrough: boolean) => Leg): Route {
   const legs = edgeIds.map((id, i) => {
     const edge = model.edgeById.get(id);
     const from = nodes[i];
     if (!edge || from === undefined) throw new Error(`route: hop ${i} has no edge "${id}"`);
-    return modelLeg(model, edge, from, i < edgeIds.length - 1, tonnesPerFeu);
+    return leg(edge, from, i < edgeIds.length - 1);
   });
   const corridors = model.corridorIds.filter((c) => legs.every((l) => l.corridors.includes(c)));
   const nodeName = (id: string) => model.nodeById.get(id)?.name ?? id;
@@ -351,8 +355,8 @@ const routeCache = new WeakMap<Model, Map<string, Route>>();
 
 /**
  * The route along a path of a model, built once per model, path and tonnes per FEU and then shared, frozen, by
- * every answer that finds that path (the same route serves every query whose search ends in it). Same result as
- * buildRoute, which builds a fresh route each time.
+ * every answer that finds that path (the same route serves every query whose search ends in it); its legs are the
+ * model's shared legs. Equal to buildRoute's route, which is built afresh each time and can be changed.
  */
 export function sharedRoute(model: Model, nodes: readonly string[], edgeIds: readonly string[], tonnesPerFeu: number): Route {
   let perModel = routeCache.get(model);
@@ -368,7 +372,7 @@ export function sharedRoute(model: Model, nodes: readonly string[], edgeIds: rea
     // Most recently used last.
     perModel.delete(key);
   } else {
-    route = deepFreeze(buildRoute(model, nodes, edgeIds, tonnesPerFeu));
+    route = deepFreeze(assembleRoute(model, nodes, edgeIds, (edge, from, passThrough) => modelLeg(model, edge, from, passThrough, tonnesPerFeu)));
     if (perModel.size >= ROUTE_CACHE_LIMIT) perModel.delete(perModel.keys().next().value as string);
   }
   perModel.set(key, route);

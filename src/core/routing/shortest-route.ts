@@ -5,7 +5,7 @@ import { modelAtYear } from '../network/periods.ts';
 import { routeIndex, searchPath } from './route-index.ts';
 import type { Model } from '../network/model.ts';
 import type { Query } from './query.ts';
-import { sharedRoute, type Route } from './route.ts';
+import { buildRoute, sharedRoute, type Route } from './route.ts';
 import type { Edge } from '../network/schema.ts';
 
 /** A route, or the named outcome "no route" with its reason. */
@@ -26,7 +26,10 @@ export function findRoute(model: Model, query: Query): RouteResult {
   const index = routeIndex(model, query, tonnes);
   const via = query.via ?? [];
   const path = searchPath(index, query.from, query.to, via);
-  if (path) return { route: sharedRoute(model, path.nodes, path.edges, tonnes), reason: null };
+  // An index that has answered before belongs to a model that serves many queries (the loaded network, a year of
+  // it): its routes are kept and shared. A what-if model, made for one request, builds its own (nothing to freeze).
+  index.searches++;
+  if (path) return { route: index.searches > 1 ? sharedRoute(model, path.nodes, path.edges, tonnes) : buildRoute(model, path.nodes, path.edges, tonnes), reason: null };
   // Name the stretch that fails: the whole route, or the part between two of the places it must pass.
   const stops = [query.from, ...via, query.to];
   for (let k = 1; k < stops.length && via.length; k++) {

@@ -122,7 +122,7 @@ export function lexShortestPath(g: CompactGraph, source: number, target: number,
   const n = g.nodeIds.length;
   if (source < 0 || source >= n || target < 0 || target >= n) return null;
   const K = KEY_SIZE;
-  const { dist, viaArc, done, heap, pos } = workspace(n);
+  const { dist, viaArc, done, heap, pos, cand } = workspace(n);
   let size = 0;
   const lessNode = (u: number, v: number) => {
     for (let k = 0; k < K; k++) {
@@ -164,7 +164,6 @@ export function lexShortestPath(g: CompactGraph, source: number, target: number,
   heap[0] = source;
   pos[source] = 0;
   size = 1;
-  const cand = new Float64Array(K);
   while (size > 0) {
     const u = heap[0] as number;
     size--;
@@ -209,7 +208,7 @@ export function lexShortestPath(g: CompactGraph, source: number, target: number,
 }
 
 /** The arrays of one search, kept for the next: a search runs to its end before another starts on this thread. */
-let work: { n: number; dist: Float64Array; viaArc: Int32Array; done: Uint8Array; heap: Int32Array; pos: Int32Array } | null = null;
+let work: { n: number; dist: Float64Array; viaArc: Int32Array; done: Uint8Array; heap: Int32Array; pos: Int32Array; cand: Float64Array } | null = null;
 
 /**
  * The search's arrays, reset for a graph of n nodes (the first n places of each): distances Infinity, no arc,
@@ -217,7 +216,7 @@ let work: { n: number; dist: Float64Array; viaArc: Int32Array; done: Uint8Array;
  */
 function workspace(n: number) {
   if (!work || work.n < n) {
-    work = { n, dist: new Float64Array(n * KEY_SIZE), viaArc: new Int32Array(n), done: new Uint8Array(n), heap: new Int32Array(n), pos: new Int32Array(n) };
+    work = { n, dist: new Float64Array(n * KEY_SIZE), viaArc: new Int32Array(n), done: new Uint8Array(n), heap: new Int32Array(n), pos: new Int32Array(n), cand: new Float64Array(KEY_SIZE) };
   }
   work.dist.fill(Infinity, 0, n * KEY_SIZE);
   work.viaArc.fill(-1, 0, n);

@@ -86,6 +86,25 @@ describe('coverage', () => {
     }
   });
 
+  it('known capacities alone carry Xi\'an → Duisburg freight on every overland corridor', () => {
+    for (const corridor of ['northern', 'middle', 'southern']) {
+      const t = throughput(model, { from: 'xian', to: 'duisburg', corridor, avoidCountries: [] });
+      expect(t.knownOnly.maxFlowMtpa, corridor).toBeGreaterThan(0);
+      expect(t.knownOnly.minCut.length, corridor).toBeGreaterThan(0);
+    }
+  });
+
+  it('northern-closed leaves no Northern route to Europe, whichever sub-route', async () => {
+    const { loadScenario } = await import('../../src/core/load.ts');
+    const { applyScenario } = await import('../../src/core/network/apply-scenario.ts');
+    const { scenario } = loadScenario(model, 'northern-closed');
+    const closed = applyScenario(model, scenario, 'northern-closed').model;
+    for (const from of ['xian', 'zhengzhou', 'erenhot', 'manzhouli']) {
+      const r = findRoute(closed, parseQuery(closed, { from, to: 'duisburg', corridor: 'northern' }));
+      expect(r.route, from).toBeNull();
+    }
+  });
+
   it('the year 2030 moves a corridor\'s bottleneck or capacity (planned upgrades in periods)', () => {
     const changed = ['northern', 'middle', 'southern'].filter((corridor) => {
       const today = throughput(model, { from: 'xian', to: 'duisburg', corridor, avoidCountries: [] });

@@ -4,6 +4,7 @@ import type { Model } from '../network/model.ts';
 import type { Leg, Route } from '../routing/route.ts';
 import { fmtDays } from './format-number.ts';
 import { edgeName, nodeName } from './names.ts';
+import { commonPlaces } from './route-text.ts';
 
 /** A stretch between two places both routes pass, where they take different segments. */
 export interface RouteStretch {
@@ -28,30 +29,6 @@ export interface RouteChange {
   stretches: RouteStretch[];
   /** One line for people: the stretches' phrases, or why the route was lost or gained. */
   text: string;
-}
-
-/** Index pairs of the longest common subsequence of two node lists (routes are simple, so nodes are unique). */
-function anchors(a: readonly string[], b: readonly string[]): [number, number][] {
-  const m = a.length;
-  const n = b.length;
-  const len: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
-  for (let i = m - 1; i >= 0; i--) {
-    const row = len[i] as number[];
-    const below = len[i + 1] as number[];
-    for (let j = n - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
-  }
-  const out: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < m && j < n) {
-    if (a[i] === b[j]) {
-      out.push([i, j]);
-      i++;
-      j++;
-    } else if ((len[i + 1]?.[j] ?? 0) >= (len[i]?.[j + 1] ?? 0)) i++;
-    else j++;
-  }
-  return out;
 }
 
 /** Typical days of legs i..k-1 of a route, with the dwell at every place inside (not at the stretch's end). */
@@ -121,7 +98,7 @@ export function describeRouteChange(base: Model, whatIf: Model, baseline: Route 
   const b = baseline as Route;
   const s = scenario as Route;
   if (b.legs.map((l) => l.edge).join(' ') === s.legs.map((l) => l.edge).join(' ')) return { status: 'same', stretches: [], text: 'same route' };
-  const pairs = anchors(b.nodes, s.nodes);
+  const pairs = commonPlaces(b.nodes, s.nodes);
   const stretches: RouteStretch[] = [];
   for (let k = 0; k + 1 < pairs.length; k++) {
     const [i0, j0] = pairs[k] as [number, number];

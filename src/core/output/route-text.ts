@@ -137,26 +137,35 @@ export interface Stretch {
   instead: string[];
 }
 
-/** The stretches where `route` leaves `reference` (node ids, same ends), by a longest common subsequence of places. */
-export function stretches(reference: readonly string[], route: readonly string[]): Stretch[] {
-  const n = reference.length;
-  const m = route.length;
-  // lcs[i][j]: the longest common subsequence of reference[i..] and route[j..].
+/**
+ * The places two routes share, in order: index pairs [i in a, j in b] of a longest common subsequence of their
+ * node lists (routes are simple, so each place appears once in each).
+ */
+export function commonPlaces(a: readonly string[], b: readonly string[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     const row = lcs[i] as number[];
     const next = lcs[i + 1] as number[];
-    for (let j = m - 1; j >= 0; j--) row[j] = reference[i] === route[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
+    for (let j = m - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
   }
   const matches: [number, number][] = [];
   for (let i = 0, j = 0; i < n && j < m; ) {
-    if (reference[i] === route[j]) {
+    if (a[i] === b[j]) {
       matches.push([i, j]);
       i++;
       j++;
     } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) i++;
     else j++;
   }
+  return matches;
+}
+
+/** The stretches where `route` leaves `reference` (node ids, same ends), by a longest common subsequence of places. */
+export function stretches(reference: readonly string[], route: readonly string[]): Stretch[] {
+  const matches = commonPlaces(reference, route);
   const out: Stretch[] = [];
   for (let k = 0; k + 1 < matches.length; k++) {
     const [i1, j1] = matches[k] as [number, number];

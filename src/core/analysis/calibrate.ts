@@ -22,6 +22,8 @@ export interface CalibrationRow {
   kind: Observation['kind'];
   scope: Observation['scope'] | null;
   year: number;
+  /** What the published figure is (an average, a single run, a standard transit, …), as the observation says; null when not stated. */
+  statistic: string | null;
   published: Triple;
   /** The model's figure for the route; null when there is no route (or no cost figure), and `reason` says why. */
   model: Triple | null;
@@ -49,6 +51,14 @@ export interface CalibrationSummary {
   insideModelRange: number;
 }
 
+/** The fit of the fitted rows whose published figure is of one kind of statistic (averages, single runs, …). */
+export interface CalibrationByStatistic extends Omit<CalibrationSummary, 'corridor'> {
+  /** The observations' `statistic`, or null for the rows that do not state one. */
+  statistic: string | null;
+  /** The statistic in words, for tables and pages. */
+  label: string;
+}
+
 export interface Calibration {
   network: NetworkRef;
   observations: { id: string; asOf: string };
@@ -58,6 +68,30 @@ export interface Calibration {
   summary: CalibrationSummary[];
   /** The same figures over every corridor. */
   overall: CalibrationSummary;
+  /**
+   * The same figures by what the published figure is, over every corridor: a model typical is a recent average,
+   * so it is expected to sit above a single fast run or an advertised transit and near an average of many runs.
+   * Most fitted rows first.
+   */
+  byStatistic: CalibrationByStatistic[];
+}
+
+/** The observations' statistics in words; another value is shown as it is written. */
+export const STATISTIC_LABELS: Readonly<Record<string, string>> = {
+  average: 'averages of many runs',
+  median: 'medians of many moves',
+  index: 'index values (averages)',
+  'weekly-index': 'weekly spot-rate readings',
+  range: 'observed ranges',
+  'single-run': 'single runs',
+  standard: 'advertised standard transits',
+  fastest: 'fastest services',
+  quote: "forwarders' quotes",
+  length: 'published lengths',
+};
+
+export function statisticLabel(statistic: string | null): string {
+  return statistic === null ? 'not stated' : (STATISTIC_LABELS[statistic] ?? statistic);
 }
 
 /** The fitted kinds: what trains and ships are measured or scheduled to do. */
@@ -119,6 +153,7 @@ export function calibrate(model: Model, observations: ObservationsFile): Calibra
       kind: o.kind,
       scope: o.scope ?? null,
       year: o.year,
+      statistic: o.statistic ?? null,
       published: { ...o.value },
       query,
     };
@@ -149,5 +184,23 @@ export function calibrate(model: Model, observations: ObservationsFile): Calibra
     historical,
     summary: model.network.corridors.map((c) => summarise(c.id, rows.filter((r) => r.corridor === c.id))),
     overall: summarise('all', rows),
+    byStatistic: byStatistic(rows),
   };
+}
+
+/** The fit of the fitted rows grouped by their statistic, most fitted rows first (then by label). */
+function byStatistic(rows: readonly CalibrationRow[]): CalibrationByStatistic[] {
+  const groups = new Map<string | null, CalibrationRow[]>();
+  for (const r of rows) {
+    if (!r.fitted) continue;
+    const g = groups.get(r.statistic);
+    if (g) g.push(r);
+    else groups.set(r.statistic, [r]);
+  }
+  return [...groups]
+    .map(([statistic, rs]) => {
+      const { corridor: _c, ...fit } = summarise('', rs);
+      return { statistic, label: statisticLabel(statistic), ...fit };
+    })
+    .sort((a, b) => b.fitted - a.fitted || a.label.localeCompare(b.label));
 }

@@ -1,5 +1,5 @@
 // The calibration in table, Markdown, CSV and JSON: each observation beside the model's figure, then the fit per corridor.
-import type { Calibration, CalibrationRow, CalibrationSummary } from '../analysis/calibrate.ts';
+import type { Calibration, CalibrationByStatistic, CalibrationRow, CalibrationSummary } from '../analysis/calibrate.ts';
 import type { Network } from '../network/schema.ts';
 import { shortName, type TextFormat, type TextOptions } from './format.ts';
 import { TABLE_WIDTH, csv, mdTable, textTable, wrap } from './table.ts';
@@ -27,6 +27,17 @@ export function describeFit(s: CalibrationSummary, name: string): string {
   return `${name}: ${s.within15} of ${s.fitted} fitted rows within ±15%, median error ${s.medianAbsErrorPct ?? 0}%, ${s.insideModelRange} of ${s.fitted} published figures inside the model's range.`;
 }
 
+/** The fit of the rows of one statistic in one phrase, e.g. "averages of many runs: 8 of 11 within ±15%, median error 3%". */
+export function describeStatisticFit(s: CalibrationByStatistic): string {
+  return `${s.label}: ${s.within15} of ${s.fitted} within ±15%, median error ${s.medianAbsErrorPct ?? 0}%`;
+}
+
+/** The fit by what the published figures are, as one sentence. */
+export function describeFitByStatistic(groups: readonly CalibrationByStatistic[]): string {
+  if (!groups.length) return '';
+  return `By what the published figure is (a model typical is a recent average): ${groups.map(describeStatisticFit).join('; ')}.`;
+}
+
 export function formatCalibration(result: Calibration, network: Network, format: TextFormat, options: TextOptions = {}): string {
   const width = options.width ?? TABLE_WIDTH;
   if (format === 'json') {
@@ -38,8 +49,8 @@ export function formatCalibration(result: Calibration, network: Network, format:
   const corridor = (id: string) => shortName(network.corridors.find((c) => c.id === id)?.name ?? id);
   if (format === 'csv') {
     return csv(
-      ['id', 'from', 'to', 'corridor', 'via', 'metric', 'kind', 'scope', 'year', 'published_typical', 'published_min', 'published_max', 'model_typical', 'model_min', 'model_max', 'error_pct', 'inside_model_range', 'fitted', 'reason'],
-      result.rows.map((r) => [r.id, r.from, r.to, r.corridor, r.via.join(' '), r.metric, r.kind, r.scope ?? null, r.year, r.published.typical, r.published.min, r.published.max, r.model?.typical ?? null, r.model?.min ?? null, r.model?.max ?? null, r.errorPct, r.insideModelRange === null ? null : String(r.insideModelRange), String(r.fitted), r.reason ?? null]),
+      ['id', 'from', 'to', 'corridor', 'via', 'metric', 'kind', 'scope', 'year', 'statistic', 'published_typical', 'published_min', 'published_max', 'model_typical', 'model_min', 'model_max', 'error_pct', 'inside_model_range', 'fitted', 'reason'],
+      result.rows.map((r) => [r.id, r.from, r.to, r.corridor, r.via.join(' '), r.metric, r.kind, r.scope ?? null, r.year, r.statistic, r.published.typical, r.published.min, r.published.max, r.model?.typical ?? null, r.model?.min ?? null, r.model?.max ?? null, r.errorPct, r.insideModelRange === null ? null : String(r.insideModelRange), String(r.fitted), r.reason ?? null]),
     );
   }
   const header = ['Route', 'Corridor', 'What', 'Year', 'Published', 'Model', 'Error', 'In range'];
@@ -60,6 +71,7 @@ export function formatCalibration(result: Calibration, network: Network, format:
     'Error = (model − published) ÷ published. Observed and schedule rows are fitted; claims and targets are shown in brackets, never fitted. "In range": the published typical lies within the model\'s min–max.',
     ...result.summary.map((s) => describeFit(s, corridor(s.corridor))),
     describeFit(result.overall, 'All corridors'),
+    ...(result.byStatistic.length ? [describeFitByStatistic(result.byStatistic)] : []),
     ...result.rows.filter((r) => r.reason).map((r) => `${r.id}: ${r.reason}`),
   ];
   const old = result.historical.map(line);

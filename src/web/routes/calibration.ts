@@ -68,7 +68,15 @@ export function calibrationView(model: Model, observations: ObservationsFile, re
     model: r.model ? fmtFigure(r.metric, r.model) : 'no route',
     why: r.historicalReason,
   }));
-  return { corridors, historical, overall: describeFit(result.overall, 'All corridors'), count: result.rows.length, fitted: result.overall.fitted, observationsAsOf: observations.asOf };
+  const byStatistic = result.byStatistic.map((s) => ({
+    label: s.label.charAt(0).toUpperCase() + s.label.slice(1),
+    fitted: s.fitted,
+    within15: s.within15,
+    median: s.medianAbsErrorPct === null ? '' : `${s.medianAbsErrorPct}%`,
+    medianClass: errorClass(s.medianAbsErrorPct, true),
+    inRange: s.insideModelRange,
+  }));
+  return { corridors, historical, byStatistic, overall: describeFit(result.overall, 'All corridors'), count: result.rows.length, fitted: result.overall.fitted, observationsAsOf: observations.asOf };
 }
 
 /** The router for /calibration and /api/calibration; the calibration is computed once, since the model never changes. */

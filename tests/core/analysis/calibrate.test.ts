@@ -15,11 +15,11 @@ describe('calibrate on the worked fixture', () => {
   // North a→b→d: 2 + 3 (dwell at b) + 2 = 7 d typical (min 1.5 + 1 + 2 = 4.5, max 3 + 10 + 4 = 17); 2,000 km; $1,100 with b's dwell cost $100.
   const m = model(worked());
   const obs = file([
-    row('exact', {}),
-    row('slow', { value: { typical: 8.75, min: 8, max: 9 } }),
-    row('far', { value: { typical: 20, min: 20, max: 20 } }),
+    row('exact', { statistic: 'average' }),
+    row('slow', { value: { typical: 8.75, min: 8, max: 9 }, statistic: 'average' }),
+    row('far', { value: { typical: 20, min: 20, max: 20 }, statistic: 'single-run' }),
     row('km', { metric: 'km', value: { typical: 2000, min: 2000, max: 2000 }, kind: 'schedule' }),
-    row('claim', { kind: 'claim', value: { typical: 5, min: 5, max: 5 } }),
+    row('claim', { kind: 'claim', value: { typical: 5, min: 5, max: 5 }, statistic: 'single-run' }),
     row('cost-south', { corridor: 'south', metric: 'cost', value: { typical: 700, min: 700, max: 700 } }),
   ]);
   const result = calibrate(m, parseObservations(m, obs, 'obs.json'));
@@ -49,6 +49,19 @@ describe('calibrate on the worked fixture', () => {
     // north fitted: exact 0, slow 20, far 65, km 0 → 2 of 4 within 15%, median (0, 0, 20, 65) = 10
     expect(result.summary.find((s) => s.corridor === 'north')).toEqual({ corridor: 'north', fitted: 4, within15: 2, medianAbsErrorPct: 10, insideModelRange: 3 });
     expect(result.summary.find((s) => s.corridor === 'south')).toEqual({ corridor: 'south', fitted: 0, within15: 0, medianAbsErrorPct: null, insideModelRange: 0 });
+  });
+
+  it('summarises the fitted rows by what the published figure is, most rows first, claims left out', () => {
+    // averages: exact 0, slow 20 → 1 of 2 within 15%, median 10, both in range; single runs: far 65 (the claim is
+    // not fitted); not stated: km 0.
+    expect(result.byStatistic).toEqual([
+      { statistic: 'average', label: 'averages of many runs', fitted: 2, within15: 1, medianAbsErrorPct: 10, insideModelRange: 2 },
+      { statistic: null, label: 'not stated', fitted: 1, within15: 1, medianAbsErrorPct: 0, insideModelRange: 1 },
+      { statistic: 'single-run', label: 'single runs', fitted: 1, within15: 0, medianAbsErrorPct: 65, insideModelRange: 0 },
+    ]);
+    // The groups partition the fitted rows.
+    expect(result.byStatistic.reduce((n, g) => n + g.fitted, 0)).toBe(result.overall.fitted);
+    expect(byId.far?.statistic).toBe('single-run');
   });
 
   it('rejects unknown nodes, corridors and sources with their paths', () => {

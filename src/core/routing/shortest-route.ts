@@ -43,8 +43,8 @@ export function findRoute(model: Model, query: Query): RouteResult {
   return { route: null, reason: explainNoRoute(model, query, index.usable, index.excluded) };
 }
 
-/** Whether the edges join two nodes (undirected breadth-first search). */
-export function connects(edges: readonly Edge[], from: string, to: string): boolean {
+/** Each node's neighbours over some edges, both ways. */
+function adjacency(edges: readonly Edge[]): Map<string, string[]> {
   const adjacent = new Map<string, string[]>();
   const link = (a: string, b: string) => {
     const list = adjacent.get(a);
@@ -55,6 +55,29 @@ export function connects(edges: readonly Edge[], from: string, to: string): bool
     link(e.from, e.to);
     link(e.to, e.from);
   }
+  return adjacent;
+}
+
+/**
+ * The edges a "no route" reason looks at (the usable ones and those excluded for another reason than the corridor)
+ * as neighbours per node, built once per routing index (its usable list) and kept: the same for every query of it.
+ */
+const scopes = new WeakMap<readonly Edge[], { excluded: readonly unknown[]; adjacent: Map<string, string[]> }>();
+function scopeOf(usable: readonly Edge[], excluded: readonly { edge: Edge; why: Exclusion }[]) {
+  const hit = scopes.get(usable);
+  if (hit && hit.excluded === excluded) return hit;
+  const scope = { excluded, adjacent: adjacency([...usable, ...excluded.filter((x) => x.why.code !== 'corridor').map((x) => x.edge)]) };
+  scopes.set(usable, scope);
+  return scope;
+}
+
+/** Whether the edges join two nodes (undirected breadth-first search). */
+export function connects(edges: readonly Edge[], from: string, to: string): boolean {
+  return reaches(adjacency(edges), from, to);
+}
+
+/** Whether a path of neighbours joins two nodes (breadth-first). */
+function reaches(adjacent: ReadonlyMap<string, readonly string[]>, from: string, to: string): boolean {
   const seen = new Set([from]);
   const queue = [from];
   for (let head = 0, node = queue[0]; node !== undefined; node = queue[++head]) {
@@ -90,13 +113,13 @@ export function explainNoRoute(model: Model, query: Query, usable: readonly Edge
     const why = node ? nodeExclusion(model, node, query) : null;
     if (why) return `${head}: ${nodeName(id)} is ${why.text}.`;
   }
-  const scope = [...usable, ...excluded.filter((x) => x.why.code !== 'corridor').map((x) => x.edge)];
+  const scope = scopeOf(usable, excluded);
   if (corridor) {
     for (const id of [query.from, query.to]) {
-      if (!scope.some((e) => e.from === id || e.to === id)) return `${head}: ${nodeName(id)} is not on the ${corridor.name}.`;
+      if (!scope.adjacent.has(id)) return `${head}: ${nodeName(id)} is not on the ${corridor.name}.`;
     }
   }
-  if (!connects(scope, query.from, query.to)) {
+  if (!reaches(scope.adjacent, query.from, query.to)) {
     return corridor
       ? `${head}: the ${corridor.name}'s segments do not join them.`
       : `${head}: no segments of the network join them.`;

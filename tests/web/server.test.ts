@@ -3,6 +3,7 @@
 // and one line for a busy port. Heavy requests are held in flight by a gate, not by timing.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -271,11 +272,22 @@ describe('process life', () => {
     expect(await second.exited).toBe(1);
     expect(second.stderr()).toBe(`corridors: port ${port} is in use; set PORT or --port\n`);
 
-    const heavy = get(`${url}/compare?from=xian&to=duisburg&samples=20000&alternatives=10`);
-    // The request is on its way before the signal; the server drains it either way.
+    // One kept-alive connection, which the server has accepted (it answered /healthz on it), carries the heavy
+    // request, so the request is in flight when the signal comes however slowly a loaded machine accepts connections.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const onConnection = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        http.get(`${url}${path}`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        }).on('error', reject);
+      });
+    expect(await onConnection('/healthz')).toBe(200);
+    const heavy = onConnection('/compare?from=xian&to=duisburg&samples=20000&alternatives=10');
     await new Promise((resolve) => setTimeout(resolve, 200));
     server.child.kill('SIGTERM');
-    expect((await heavy).status).toBe(200);
+    expect(await heavy).toBe(200);
+    agent.destroy();
     expect(await server.exited).toBe(0);
     expect(server.stderr()).toBe('');
   }, 60_000);

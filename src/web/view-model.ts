@@ -28,6 +28,7 @@ import { corridorColor } from '../core/output/geojson.ts';
 import { esc, flat } from './html.ts';
 import { queryHref, withParam } from './links.ts';
 import { fragment, renderFragment } from './render.ts';
+import { entry } from '../core/memo.ts';
 
 /** One figure cell: the text, whether it rests on an estimate, and its difference from the best route. */
 interface Cell {
@@ -70,22 +71,8 @@ const figureCache = new WeakMap<Model, WeakMap<Route, Map<Route | null, ReturnTy
  */
 function figures(model: Model, route: Route, best: Route | null) {
   if (!Object.isFrozen(route) || (best !== null && !Object.isFrozen(best))) return figuresView(model, route, best);
-  let perModel = figureCache.get(model);
-  if (!perModel) {
-    perModel = new WeakMap();
-    figureCache.set(model, perModel);
-  }
-  let byBest = perModel.get(route);
-  if (!byBest) {
-    byBest = new Map();
-    perModel.set(route, byBest);
-  }
-  let cells = byBest.get(best);
-  if (!cells) {
-    cells = figuresView(model, route, best);
-    byBest.set(best, cells);
-  }
-  return cells;
+  const byBest = entry(entry(figureCache, model, () => new WeakMap()), route, () => new Map());
+  return entry(byBest, best, () => figuresView(model, route, best));
 }
 
 function figuresView(model: Model, route: Route, best: Route | null) {
@@ -164,19 +151,11 @@ const sourceItems = new WeakMap<Model, Map<string, string>>();
  * every source by its position in the network's list too (#n12): shorter than its id, many times a page.
  */
 function sourceItem(model: Model, id: string): string {
-  let items = sourceItems.get(model);
-  if (!items) {
-    items = new Map();
-    sourceItems.set(model, items);
-  }
-  let item = items.get(id);
-  if (item === undefined) {
+  return entry(entry(sourceItems, model, () => new Map()), id, () => {
     const at = model.network.sources.findIndex((x) => x.id === id);
     const s: Source | undefined = model.network.sources[at];
-    item = flat(`><a href="/sources#n${at + 1}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`);
-    items.set(id, item);
-  }
-  return item;
+    return flat(`><a href="/sources#n${at + 1}">${esc(s?.title ?? id)}</a>. ${esc(s?.publisher ?? '')}, ${esc(s?.date ?? '')}.\n`);
+  });
 }
 
 /**
@@ -215,14 +194,7 @@ function pathText(model: Model, route: Route): string {
     return k === 0 || k === route.nodes.length - 1 || node?.kind === 'border' || node?.kind === 'port' || node?.gaugeChange === true;
   });
   const text = notable.map((n) => nodeName(model, n)).join(' → ');
-  if (Object.isFrozen(route)) {
-    let perModel = pathTexts.get(model);
-    if (!perModel) {
-      perModel = new WeakMap();
-      pathTexts.set(model, perModel);
-    }
-    perModel.set(route, text);
-  }
+  if (Object.isFrozen(route)) entry(pathTexts, model, () => new WeakMap()).set(route, text);
   return text;
 }
 
@@ -261,17 +233,7 @@ const legCellCache = new WeakMap<Model, WeakMap<Leg, { cells: LegCells; dwell: M
 
 function cachedLeg(model: Model, l: Leg) {
   if (!Object.isFrozen(l)) return { cells: legCells(model, l), dwell: new Map<Leg | null, DwellCells | null>() };
-  let perModel = legCellCache.get(model);
-  if (!perModel) {
-    perModel = new WeakMap();
-    legCellCache.set(model, perModel);
-  }
-  let hit = perModel.get(l);
-  if (!hit) {
-    hit = { cells: legCells(model, l), dwell: new Map() };
-    perModel.set(l, hit);
-  }
-  return hit;
+  return entry(entry(legCellCache, model, () => new WeakMap()), l, () => ({ cells: legCells(model, l), dwell: new Map<Leg | null, DwellCells | null>() }));
 }
 
 function legCells(model: Model, l: Leg): LegCells {

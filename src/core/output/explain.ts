@@ -8,6 +8,7 @@ import { routeDwells, type Dwell } from './dwell.ts';
 import { fmtDays, fmtInt, fmtMt } from './format-number.ts';
 import { shortName } from './format.ts';
 import { edgeName, nodeName } from './names.ts';
+import { entry } from '../memo.ts';
 
 /** A corridor's route as the explanation sees it. */
 interface Entry {
@@ -96,16 +97,7 @@ const itemCache = new WeakMap<Model, WeakMap<Route, Partial<Record<Objective, It
  */
 function items(model: Model, route: Route, objective: Objective): readonly Item[] {
   if (!Object.isFrozen(route)) return routeItems(model, route, objective);
-  let perModel = itemCache.get(model);
-  if (!perModel) {
-    perModel = new WeakMap();
-    itemCache.set(model, perModel);
-  }
-  let byObjective = perModel.get(route);
-  if (!byObjective) {
-    byObjective = {};
-    perModel.set(route, byObjective);
-  }
+  const byObjective = entry(entry(itemCache, model, () => new WeakMap()), route, () => ({}));
   let list = byObjective[objective];
   if (!list) {
     list = routeItems(model, route, objective);
@@ -157,17 +149,7 @@ const capacityPhrases = new WeakMap<Model, WeakMap<Route, string | null>>();
 /** "4.4 Mt/yr of containers at Brest–Małaszewicze (0.7 spare at 2024 volumes)"; kept for a shared (frozen) route. */
 function capacityPhrase(model: Model, route: Route): string | null {
   if (!Object.isFrozen(route)) return routeCapacityPhrase(model, route);
-  let perModel = capacityPhrases.get(model);
-  if (!perModel) {
-    perModel = new WeakMap();
-    capacityPhrases.set(model, perModel);
-  }
-  let phrase = perModel.get(route);
-  if (phrase === undefined) {
-    phrase = routeCapacityPhrase(model, route);
-    perModel.set(route, phrase);
-  }
-  return phrase;
+  return entry(entry(capacityPhrases, model, () => new WeakMap()), route, () => routeCapacityPhrase(model, route));
 }
 
 function routeCapacityPhrase(model: Model, route: Route): string | null {

@@ -3,6 +3,7 @@ import { co2KgPerFeu, factorForEdge } from './emissions.ts';
 import type { Model } from '../network/model.ts';
 import type { Basis, Edge, Node, PerTrain, Range, Volume } from '../network/schema.ts';
 import type { Days, Km, KgCo2e, Mtpa, UsdPerFeu } from '../units.ts';
+import { entry } from '../memo.ts';
 
 /** One hop of a route, in the direction of travel. */
 export interface Leg {
@@ -305,22 +306,10 @@ const legCache = new WeakMap<Model, Map<number, Map<Edge, (Leg | undefined)[]>>>
 function modelLeg(model: Model, edge: Edge, fromId: string, passThrough: boolean, tonnesPerFeu: number): Leg {
   // A hop that does not start at either end of its edge is built as given and not kept.
   if (fromId !== edge.from && fromId !== edge.to) return buildLeg(model, edge, fromId, passThrough, tonnesPerFeu);
-  let perModel = legCache.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    legCache.set(model, perModel);
-  }
-  let legs = perModel.get(tonnesPerFeu);
-  if (!legs) {
-    legs = new Map();
-    perModel.set(tonnesPerFeu, legs);
-    if (perModel.size > LEG_CACHE_LOADS) perModel.delete(perModel.keys().next().value as number);
-  }
-  let four = legs.get(edge);
-  if (!four) {
-    four = [undefined, undefined, undefined, undefined];
-    legs.set(edge, four);
-  }
+  const perModel = entry(legCache, model, () => new Map());
+  const legs = entry(perModel, tonnesPerFeu, () => new Map());
+  if (perModel.size > LEG_CACHE_LOADS) perModel.delete(perModel.keys().next().value as number);
+  const four = entry(legs, edge, () => [undefined, undefined, undefined, undefined]);
   const slot = (fromId === edge.from ? 0 : 2) + (passThrough ? 0 : 1);
   let leg = four[slot];
   if (!leg) {
@@ -359,11 +348,7 @@ const routeCache = new WeakMap<Model, Map<string, Route>>();
  * model's shared legs. Equal to buildRoute's route, which is built afresh each time and can be changed.
  */
 export function sharedRoute(model: Model, nodes: readonly string[], edgeIds: readonly string[], tonnesPerFeu: number): Route {
-  let perModel = routeCache.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    routeCache.set(model, perModel);
-  }
+  const perModel = entry(routeCache, model, () => new Map());
   // The origin and the edges fix the path; the nodes are checked against the kept route's.
   const key = `${tonnesPerFeu} ${nodes[0]} ${edgeIds.join(',')}`;
   let route = perModel.get(key);

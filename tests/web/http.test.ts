@@ -25,6 +25,13 @@ const get = async (path: string, init?: RequestInit) => {
 };
 
 describe('pages', () => {
+  it('counts in words: "1 leg of unknown capacity", never "1 legs"', async () => {
+    const r = await get('/compare?from=chengdu&to=milan');
+    expect(r.status).toBe(200);
+    expect(r.text).toMatch(/\b\d+ legs? of unknown capacity/);
+    expect(r.text).not.toMatch(/\b1 legs\b/);
+  });
+
   it('/ shows the form with Xi\'an and Duisburg chosen', async () => {
     const r = await get('/');
     expect(r.status).toBe(200);

@@ -266,46 +266,9 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
   const methodIssues: ValidationIssue[] = [];
   if (Array.isArray(data.methods)) data.methods.forEach((m: unknown, i) => rules.methodRecord(methodIssues, isRec(m) ? m : EMPTY, i));
 
-  const nodeSchema: ValidationIssue[] = [];
-  const nodeList = listIssues(file, 'nodes', data.nodes);
-  const nodeDuplicates: ValidationIssue[] = [];
-  const nodeIssues: ValidationIssue[] = [];
+  const nodeScan = scanRecords(file, 'nodes', data.nodes, nodeOk, Node, nodeById, (out, r, i) => rules.nodeRecord(out, r, i));
+  const edgeScan = scanRecords(file, 'edges', data.edges, edgeOk, Edge, edgeById, (out, r, i) => rules.edgeRecord(out, r, i));
   const nodes = data.nodes;
-  if (Array.isArray(nodes)) {
-    for (let i = 0; i < nodes.length; i++) {
-      const x: unknown = nodes[i];
-      if (!nodeOk(x)) recordIssues(nodeSchema, file, Node, x, 'nodes', i);
-      const r = isRec(x) ? x : EMPTY;
-      const id = r.id;
-      if (typeof id === 'string') {
-        // One hash look-up: the map does not grow when the id is already there.
-        const before = nodeById.size;
-        nodeById.set(id, r);
-        if (nodeById.size === before) nodeDuplicates.push(duplicateIssue(file, 'nodes', i, id));
-      }
-      rules.nodeRecord(nodeIssues, r, i);
-    }
-  }
-  const edgeSchema: ValidationIssue[] = [];
-  const edgeList = listIssues(file, 'edges', data.edges);
-  const edgeDuplicates: ValidationIssue[] = [];
-  const edgeIssues: ValidationIssue[] = [];
-  const edges = data.edges;
-  if (Array.isArray(edges)) {
-    for (let i = 0; i < edges.length; i++) {
-      const x: unknown = edges[i];
-      if (!edgeOk(x)) recordIssues(edgeSchema, file, Edge, x, 'edges', i);
-      const r = isRec(x) ? x : EMPTY;
-      const id = r.id;
-      if (typeof id === 'string') {
-        // One hash look-up: the map does not grow when the id is already there.
-        const before = edgeById.size;
-        edgeById.set(id, r);
-        if (edgeById.size === before) edgeDuplicates.push(duplicateIssue(file, 'edges', i, id));
-      }
-      rules.edgeRecord(edgeIssues, r, i);
-    }
-  }
   const isolated: ValidationIssue[] = [];
   rules.isolatedNodes(isolated, nodes);
 
@@ -313,18 +276,53 @@ export function checkNetworkSinglePass(data: unknown, file = '<input>'): { netwo
   const schema = [...headIssues];
   const paths = [...headPaths];
   for (const [key, list] of [
-    ['nodes', [...nodeSchema, ...nodeList]],
-    ['edges', [...edgeSchema, ...edgeList]],
+    ['nodes', [...nodeScan.schema, ...nodeScan.list]],
+    ['edges', [...edgeScan.schema, ...edgeScan.list]],
   ] as const) {
     const at = insertAt(schema, paths, key);
     schema.splice(at, 0, ...list);
     paths.splice(at, 0, ...list.map(() => key));
   }
-  const issues = [...schema, ...duplicates, ...nodeDuplicates, ...edgeDuplicates, ...methodIssues, ...nodeIssues, ...edgeIssues, ...isolated];
+  const issues = [...schema, ...duplicates, ...nodeScan.duplicates, ...edgeScan.duplicates, ...methodIssues, ...nodeScan.issues, ...edgeScan.issues, ...isolated];
   if (!issues.every((i) => i.severity === 'warning')) return { network: null, issues };
   const network = data as NetworkT;
   keepLookups(network, { nodeById: nodeById as Map<string, NodeT>, edgeById: edgeById as Map<string, EdgeT> });
   return { network, issues };
+}
+
+/**
+ * One pass over the nodes or the edges: each record's schema issues (by zod, only where the fast check fails), its
+ * id kept (a duplicate reported), and its reference rules; plus the list's own issues.
+ */
+function scanRecords(
+  file: string,
+  key: 'nodes' | 'edges',
+  value: unknown,
+  ok: (v: unknown) => boolean,
+  recordSchema: z.ZodType,
+  byId: Map<string, Rec>,
+  rules: (out: ValidationIssue[], r: Rec, i: number) => void,
+): { schema: ValidationIssue[]; list: ValidationIssue[]; duplicates: ValidationIssue[]; issues: ValidationIssue[] } {
+  const schema: ValidationIssue[] = [];
+  const duplicates: ValidationIssue[] = [];
+  const issues: ValidationIssue[] = [];
+  const list = listIssues(file, key, value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (!ok(x)) recordIssues(schema, file, recordSchema, x, key, i);
+      const r = isRec(x) ? x : EMPTY;
+      const id = r.id;
+      if (typeof id === 'string') {
+        // One hash look-up: the map does not grow when the id is already there.
+        const before = byId.size;
+        byId.set(id, r);
+        if (byId.size === before) duplicates.push(duplicateIssue(file, key, i, id));
+      }
+      rules(issues, r, i);
+    }
+  }
+  return { schema, list, duplicates, issues };
 }
 
 /** The issues of the nodes or the edges list itself (not an array, too short), by zod, when there are any. */

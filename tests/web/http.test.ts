@@ -266,6 +266,11 @@ describe('bad input: 400 with the form and the user\'s values kept, never 500', 
     const node = await get('/nodes/karz');
     expect(node.status).toBe(404);
     expect(node.text).toContain('Kars');
+    for (const path of ['/edges/lake-van-fery', '/edges/lake-van-fery/what-if?close=1']) {
+      const edge = await get(path);
+      expect(edge.status, path).toBe(404);
+      expect(edge.text, path).toContain('Lake Van');
+    }
     expect((await get('/network?mode=plane')).status).toBe(400);
     expect((await get('/compare', { method: 'POST' })).status).toBe(405);
     expect((await get(`/compare?from=${'x'.repeat(9000)}`)).status).toBe(414);

@@ -326,13 +326,17 @@ export function networkPages(model: Model, scenarios: ReadonlyMap<string, Scenar
     });
   };
 
-  router.get('/edges/:id', (req: Request, res: Response) => {
+  /** The segment the URL names, or null once a 404 page with the closest segments has been sent. */
+  const edgeOf = (req: Request, res: Response) => {
     const id = String(req.params.id);
     const e = model.edgeById.get(id);
-    if (!e) {
-      notFound(res, 'segment', id, net.edges.map((x) => ({ id: x.id, name: edgeName(model, x) })), '/edges');
-      return;
-    }
+    if (!e) notFound(res, 'segment', id, net.edges.map((x) => ({ id: x.id, name: edgeName(model, x) })), '/edges');
+    return e ?? null;
+  };
+
+  router.get('/edges/:id', (req: Request, res: Response) => {
+    const e = edgeOf(req, res);
+    if (!e) return;
     // The pair the user came from, else Xi'an → Duisburg.
     const from = model.nodeById.has(one(req.query.from)) ? one(req.query.from) : 'xian';
     const to = model.nodeById.has(one(req.query.to)) ? one(req.query.to) : 'duisburg';
@@ -341,12 +345,8 @@ export function networkPages(model: Model, scenarios: ReadonlyMap<string, Scenar
 
   // The segment's what-if form: its figures as typed become the compare page's edits (see edgeEdits).
   router.get('/edges/:id/what-if', (req: Request, res: Response) => {
-    const id = String(req.params.id);
-    const e = model.edgeById.get(id);
-    if (!e) {
-      notFound(res, 'segment', id, net.edges.map((x) => ({ id: x.id, name: edgeName(model, x) })), '/edges');
-      return;
-    }
+    const e = edgeOf(req, res);
+    if (!e) return;
     const q = req.query as Record<string, unknown>;
     const form: EdgeForm = {
       from: one(q.from),

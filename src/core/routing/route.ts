@@ -307,8 +307,11 @@ function modelLeg(model: Model, edge: Edge, fromId: string, passThrough: boolean
   // A hop that does not start at either end of its edge is built as given and not kept.
   if (fromId !== edge.from && fromId !== edge.to) return buildLeg(model, edge, fromId, passThrough, tonnesPerFeu);
   const perModel = entry(legCache, model, () => new Map());
-  const legs = entry(perModel, tonnesPerFeu, () => new Map());
-  if (perModel.size > LEG_CACHE_LOADS) perModel.delete(perModel.keys().next().value as number);
+  const legs = entry(perModel, tonnesPerFeu, () => {
+    // A new load: the oldest one is dropped when the model keeps its most.
+    if (perModel.size >= LEG_CACHE_LOADS) perModel.delete(perModel.keys().next().value as number);
+    return new Map();
+  });
   const four = entry(legs, edge, () => [undefined, undefined, undefined, undefined]);
   const slot = (fromId === edge.from ? 0 : 2) + (passThrough ? 0 : 1);
   let leg = four[slot];

@@ -126,11 +126,15 @@ function median(xs: number[]): number | null {
 }
 
 function summarise(corridor: string, rows: readonly CalibrationRow[]): CalibrationSummary {
+  return { corridor, ...fit(rows) };
+}
+
+/** The fit of the fitted ones among some rows. */
+function fit(rows: readonly CalibrationRow[]): Omit<CalibrationSummary, 'corridor'> {
   const fitted = rows.filter((r) => r.fitted);
   const abs = fitted.map((r) => Math.abs(r.errorPct as number));
   const med = median(abs);
   return {
-    corridor,
     fitted: fitted.length,
     within15: abs.filter((e) => e <= 15).length,
     medianAbsErrorPct: med === null ? null : round(med),
@@ -198,9 +202,6 @@ function byStatistic(rows: readonly CalibrationRow[]): CalibrationByStatistic[] 
     else groups.set(r.statistic, [r]);
   }
   return [...groups]
-    .map(([statistic, rs]) => {
-      const { corridor: _c, ...fit } = summarise('', rs);
-      return { statistic, label: statisticLabel(statistic), ...fit };
-    })
+    .map(([statistic, rs]) => ({ statistic, label: statisticLabel(statistic), ...fit(rs) }))
     .sort((a, b) => b.fitted - a.fitted || a.label.localeCompare(b.label));
 }

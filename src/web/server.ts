@@ -66,10 +66,7 @@ export interface RunningServer {
  */
 export async function startServer(model: Model, options: ServeOptions, hooks: { heavy?: HeavyRunner } = {}): Promise<RunningServer> {
   const scenarios = loadShippedScenarios(model);
-  const heavy = hooks.heavy ?? (options.threads > 0 ? createHeavyPool(model, scenarios, { threads: options.threads, maxQueue: options.maxQueue }) : undefined);
-  let draining = false;
-  const app = createApp({ model, scenarios, ...(heavy ? { heavy } : {}), accessLog: options.accessLog, ready: () => !draining });
-  const server = createServer(app);
+  const server = createServer();
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   try {
@@ -81,9 +78,15 @@ export async function startServer(model: Model, options: ServeOptions, hooks: { 
       });
     });
   } catch (err) {
-    await heavy?.close();
+    await hooks.heavy?.close();
     throw listenError(err as NodeJS.ErrnoException, options.port, options.host);
   }
+  // The worker threads start once the port is ours: a process that cannot listen ends with no thread still loading
+  // its modules (ending the process then can abort Node with a fatal error instead of the one-line reason). The app
+  // is attached in the microtask after the listen callback, before any connection is read.
+  const heavy = hooks.heavy ?? (options.threads > 0 ? createHeavyPool(model, scenarios, { threads: options.threads, maxQueue: options.maxQueue }) : undefined);
+  let draining = false;
+  server.on('request', createApp({ model, scenarios, ...(heavy ? { heavy } : {}), accessLog: options.accessLog, ready: () => !draining }));
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
